@@ -1,0 +1,33 @@
+package org.understudy.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/** Port helpers for starting things where nothing else listens. */
+public final class Ports {
+    private Ports() {
+    }
+
+    /** A port that was free a moment ago on the loopback address. */
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when something accepts TCP connections at host:port within a second. */
+    public static boolean answers(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.understudy.platform.problem;
+
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * A refusal the API explains: thrown by resources and domain services, turned into a problem
+ * response by {@link ProblemMappers}. Throwing it rolls back the transaction, so nothing is stored.
+ */
+public class ApiProblem extends RuntimeException {
+    private final Response.StatusType status;
+    private final String title;
+    private final String field;
+
+    public ApiProblem(Response.StatusType status, String title, String detail, String field) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.field = field;
+    }
+
+    public static ApiProblem notFound(String field, String detail) {
+        return new ApiProblem(Response.Status.NOT_FOUND, "Not found", detail, field);
+    }
+
+    public static ApiProblem conflict(String field, String detail) {
+        return new ApiProblem(Response.Status.CONFLICT, "Conflict", detail, field);
+    }
+
+    public static ApiProblem badRequest(String field, String detail) {
+        return new ApiProblem(Response.Status.BAD_REQUEST, "Invalid request", detail, field);
+    }
+
+    public Response.StatusType status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    Problem toProblem(String instance) {
+        return new Problem("about:blank", title, status.getStatusCode(), getMessage(), instance, field, List.of());
+    }
+}

@@ -1,0 +1,43 @@
+package org.understudy.vacancy.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.understudy.events.BoardRole;
+import org.understudy.events.PostState;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A board role at an organisation: at most one per role and organisation. */
+@Entity
+@Table(name = "post")
+public class Post {
+    @Id
+    @Column(name = "post_id")
+    public UUID postId;
+
+    @Column(name = "ods_code", nullable = false)
+    public String odsCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public BoardRole role;
+
+    /** The aggregate version: 1 when created, one more per change; carried in every event. */
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public PostState toState() {
+        return new PostState(postId, odsCode, role);
+    }
+}

@@ -1,0 +1,183 @@
+package org.understudy.vacancy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.understudy.events.CloudEvent;
+import org.understudy.events.EventContract;
+import org.understudy.events.EventTypes;
+import org.understudy.events.Topics;
+import org.understudy.infra.TopicReader;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class OrganisationApiTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    TopicReader events;
+
+    @BeforeEach
+    void openTopic() {
+        events = new TopicReader(bootstrap, Topics.VACANCY_EVENTS);
+    }
+
+    @AfterEach
+    void closeTopic() {
+        events.close();
+    }
+
+    static String newOdsCode() {
+        return "T" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36).toUpperCase();
+    }
+
+    static String organisation(String ods, int segment) {
+        return """
+                {"odsCode":"%s","name":"Test Hospitals NHS Foundation Trust","region":"NORTH_WEST",
+                 "organisationType":"ACUTE","foundationTrust":true,"integratedCareBoardCode":"QOP","oversightSegment":%d}
+                """.formatted(ods, segment);
+    }
+
+    @Test
+    void registeringAnOrganisationStoresItAndPublishesTheContractedEvent() {
+        String ods = newOdsCode();
+        given().contentType(ContentType.JSON).body(organisation(ods, 3))
+                .when().post("/api/v1/organisations")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/organisations/" + ods))
+                .body("odsCode", equalTo(ods))
+                .body("region", equalTo("NORTH_WEST"))
+                .body("version", equalTo(1));
+
+        given().when().get("/api/v1/organisations/" + ods)
+                .then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("oversightSegment", equalTo(3));
+
+        ConsumerRecord<String, String> record = events.await(r -> r.key().equals(ods), 1, Duration.ofSeconds(15)).get(0);
+        CloudEvent event = EventContract.parse(record.value());
+        assertEquals(EventTypes.ORGANISATION_CREATED, event.type());
+        assertEquals(ods, event.subject());
+        assertEquals("/vacancy-service", event.source());
+        assertEquals(1, event.data().get("version").asLong());
+        assertEquals(3, event.data().get("state").get("oversightSegment").asInt());
+    }
+
+    @Test
+    void aChangeOfSegmentIsAnEventNamingWhatChanged() {
+        String ods = newOdsCode();
+        given().contentType(ContentType.JSON).body(organisation(ods, 2)).post("/api/v1/organisations").then().statusCode(201);
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(organisation(ods, 4))
+                .when().put("/api/v1/organisations/" + ods)
+                .then().statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("oversightSegment", equalTo(4))
+                .body("version", equalTo(2));
+
+        List<ConsumerRecord<String, String>> records = events.await(r -> r.key().equals(ods), 2, Duration.ofSeconds(15));
+        CloudEvent updated = EventContract.parse(records.get(1).value());
+        assertEquals(EventTypes.ORGANISATION_UPDATED, updated.type());
+        assertEquals(2, updated.data().get("version").asLong());
+        assertEquals("[\"oversightSegment\"]", updated.data().get("changed").toString());
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedAndChangesNothing() {
+        String ods = newOdsCode();
+        given().contentType(ContentType.JSON).body(organisation(ods, 2)).post("/api/v1/organisations").then().statusCode(201);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(organisation(ods, 3)).put("/api/v1/organisations/" + ods).then().statusCode(200);
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(organisation(ods, 5))
+                .when().put("/api/v1/organisations/" + ods)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("field", equalTo("If-Match"));
+
+        given().get("/api/v1/organisations/" + ods).then().body("oversightSegment", equalTo(3)).body("version", equalTo(2));
+        assertEquals(2, events.during(r -> r.key().equals(ods), Duration.ofSeconds(2)).size());
+    }
+
+    @Test
+    void aDuplicateOdsCodeIsAConflictAndPublishesNothingMore() {
+        String ods = newOdsCode();
+        given().contentType(ContentType.JSON).body(organisation(ods, 1)).post("/api/v1/organisations").then().statusCode(201);
+
+        given().contentType(ContentType.JSON).body(organisation(ods, 1))
+                .when().post("/api/v1/organisations")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("field", equalTo("odsCode"))
+                .body("status", equalTo(409));
+
+        assertEquals(1, events.during(r -> r.key().equals(ods), Duration.ofSeconds(2)).size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing name            | \"name\":\"Test Hospitals NHS Foundation Trust\", | ''                        | name",
+            "segment out of range    | \"oversightSegment\":2                           | \"oversightSegment\":7    | oversightSegment",
+            "segment not a number    | \"oversightSegment\":2                           | \"oversightSegment\":\"x\" | oversightSegment",
+            "unknown region          | \"region\":\"NORTH_WEST\"                        | \"region\":\"WALES\"      | region",
+            "lower-case ODS code     | \"odsCode\":\"%s\"                               | \"odsCode\":\"r0a\"       | odsCode",
+            "unknown field           | \"foundationTrust\":true                         | \"foundationTrust\":true,\"ceoEmail\":\"a@b\" | ceoEmail",
+            "bad ICB code            | \"integratedCareBoardCode\":\"QOP\"              | \"integratedCareBoardCode\":\"not an icb\" | integratedCareBoardCode",
+    })
+    void invalidInputIsAProblemNamingTheFieldAndStoresNothing(String why, String replace, String with, String field) {
+        String ods = newOdsCode();
+        String body = organisation(ods, 2).replace(replace.formatted(ods), with);
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/organisations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Invalid request"))
+                .body("field", equalTo(field));
+
+        given().get("/api/v1/organisations/" + ods).then().statusCode(404).contentType("application/problem+json");
+        assertTrue(events.during(r -> r.key().equals(ods), Duration.ofSeconds(1)).isEmpty(), why + ": an event was published");
+    }
+
+    @Test
+    void malformedJsonIsAProblem() {
+        given().contentType(ContentType.JSON).body("{\"odsCode\": ")
+                .when().post("/api/v1/organisations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400));
+    }
+
+    @Test
+    void listingFiltersAndPages() {
+        String a = newOdsCode();
+        String b = newOdsCode();
+        given().contentType(ContentType.JSON).body(organisation(a, 5)).post("/api/v1/organisations").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(organisation(b, 5)).post("/api/v1/organisations").then().statusCode(201);
+
+        given().queryParam("oversightSegment", 5).queryParam("size", 500)
+                .when().get("/api/v1/organisations")
+                .then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(2))
+                .body("items.findAll { it.odsCode == '" + a + "' || it.odsCode == '" + b + "' }.odsCode",
+                        contains(a.compareTo(b) < 0 ? a : b, a.compareTo(b) < 0 ? b : a));
+
+        given().queryParam("size", 0).get("/api/v1/organisations")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("size"));
+    }
+}
