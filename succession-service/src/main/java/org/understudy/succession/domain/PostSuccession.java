@@ -1,0 +1,63 @@
+package org.understudy.succession.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.understudy.events.BoardRole;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A post's stored succession numbers, and the event they reflect. */
+@Entity
+@Table(name = "post_succession")
+public class PostSuccession {
+    @Id
+    @Column(name = "post_id")
+    public UUID postId;
+
+    @Column(name = "ods_code", nullable = false)
+    public String odsCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public BoardRole role;
+
+    /** The version of the post in vacancy-service that this row reflects. */
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "named_ready_now", nullable = false)
+    public int namedReadyNow;
+
+    @Column(name = "pool_ready_now", nullable = false)
+    public int poolReadyNow;
+
+    @Column(name = "ready_now", nullable = false)
+    public int readyNow;
+
+    @Column(name = "ready_soon", nullable = false)
+    public int readySoon;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Replaceability replaceability;
+
+    @Column(name = "last_event_id", nullable = false)
+    public UUID lastEventId;
+
+    @Column(name = "last_topic", nullable = false)
+    public String lastTopic;
+
+    @Column(name = "last_partition", nullable = false)
+    public int lastPartition;
+
+    @Column(name = "last_offset", nullable = false)
+    public long lastOffset;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

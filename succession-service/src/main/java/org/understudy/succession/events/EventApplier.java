@@ -1,0 +1,134 @@
+package org.understudy.succession.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.understudy.events.CloudEvent;
+import org.understudy.events.ContractViolation;
+import org.understudy.events.EventContract;
+import org.understudy.events.EventJson;
+import org.understudy.events.EventTypes;
+import org.understudy.events.OrganisationState;
+import org.understudy.events.PostState;
+import org.understudy.platform.inbox.Inbox;
+import org.understudy.succession.domain.Applied;
+import org.understudy.succession.domain.EventPosition;
+import org.understudy.succession.domain.SuccessionView;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies one Kafka record to the view: the event and its record as applied commit in one
+ * transaction. Malformed events throw {@link ContractViolation} (the channel sends them to its
+ * dead-letter topic and moves on); unknown types are counted and skipped; transient database
+ * failures are retried until they pass, so that no event is lost to an outage.
+ */
+@ApplicationScoped
+public class EventApplier {
+    private static final Logger LOG = Logger.getLogger(EventApplier.class);
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    SuccessionView view;
+
+    @Inject
+    ConsumerMetrics metrics;
+
+    @ConfigProperty(name = "understudy.consumer.attempts-for-non-transient-failures", defaultValue = "3")
+    int attemptsForPersistentFailures;
+
+    public void apply(ConsumerRecord<String, String> record) {
+        CloudEvent event;
+        try {
+            event = EventContract.parse(record.value() == null ? "" : record.value());
+        } catch (ContractViolation violation) {
+            metrics.count(record.topic(), null, "dead-lettered");
+            throw violation;
+        }
+        if (!EventContract.knows(event.type())) {
+            metrics.count(record.topic(), event.type(), "unknown-type");
+            LOG.debugf("Skipping event %s of unknown type %s", event.id(), event.type());
+            return;
+        }
+        EventPosition position = new EventPosition(eventId(event), event.type(), record.topic(), record.partition(),
+                record.offset(), event.time());
+        String outcome = withRetries(event, () -> QuarkusTransaction.requiringNew().call(() -> applyOnce(event, position)));
+        metrics.count(record.topic(), event.type(), outcome);
+        if (!"duplicate".equals(outcome)) {
+            metrics.applied(event.time());
+        }
+    }
+
+    private String applyOnce(CloudEvent event, EventPosition position) {
+        if (!inbox.recordFirstDelivery(position.eventId(), event.type(), position.topic(), position.partition(), position.offset())) {
+            return "duplicate";
+        }
+        long version = event.data().get("version").asLong();
+        JsonNode state = event.data().get("state");
+        Applied applied;
+        if (EventTypes.ORGANISATION_TYPES.contains(event.type())) {
+            applied = view.applyOrganisation(read(state, OrganisationState.class), version);
+        } else if (EventTypes.POST_TYPES.contains(event.type())) {
+            applied = view.applyPost(read(state, PostState.class), version, position);
+        } else {
+            throw new IllegalStateException("known type without a handler: " + event.type());
+        }
+        return applied == Applied.CHANGED ? "applied" : "stale";
+    }
+
+    private String withRetries(CloudEvent event, java.util.concurrent.Callable<String> attempt) {
+        long backoff = 100;
+        int persistentFailures = 0;
+        while (true) {
+            try {
+                return attempt.call();
+            } catch (ContractViolation e) {
+                throw e;
+            } catch (Exception e) {
+                if (TransientFailures.isTransient(e)) {
+                    LOG.warnf("Transient failure applying event %s, retrying in %d ms: %s", event.id(), backoff, e.getMessage());
+                } else if (++persistentFailures >= attemptsForPersistentFailures) {
+                    throw new ContractViolation(List.of("could not be applied after " + persistentFailures + " attempts: " + e));
+                } else {
+                    LOG.warnf(e, "Failure applying event %s (attempt %d)", event.id(), persistentFailures);
+                }
+                sleep(Duration.ofMillis(backoff));
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    private static UUID eventId(CloudEvent event) {
+        try {
+            return UUID.fromString(event.id());
+        } catch (IllegalArgumentException e) {
+            throw new ContractViolation(List.of("/id: not a UUID: " + event.id()));
+        }
+    }
+
+    private static <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return EventJson.mapper().treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new ContractViolation(List.of("/data/state: " + e.getOriginalMessage()));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}
