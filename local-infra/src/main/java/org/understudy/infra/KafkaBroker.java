@@ -71,6 +71,20 @@ public final class KafkaBroker implements AutoCloseable {
         return logDir;
     }
 
+    /** Creates the topics that do not exist yet, each with the given number of partitions. */
+    public void createTopics(java.util.Collection<String> topics, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            java.util.Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, partitions, (short) 1))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Blocks until the broker has shut down (for a process that only runs the broker). */
     public void awaitShutdown() {
         server.awaitShutdown();

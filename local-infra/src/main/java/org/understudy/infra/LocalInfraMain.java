@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * Runs the local stack's infrastructure, one process each (used by {@code deploy/local/up}).
  *
  * <pre>
- * kafka    --host H --port P --controller-port C --dir D
- *     runs a broker until the process is stopped
+ * kafka    --host H --port P --controller-port C --dir D [--topics a,b --partitions N]
+ *     runs a broker until the process is stopped, creating the named topics if missing
  * postgres --host H --port P --user U --dir D --databases a,b,c
  *     if a server answers at H:P, creates the databases there and exits 0 ("external");
  *     otherwise starts an embedded PostgreSQL on P with its data in D, creates the databases,
@@ -45,6 +45,9 @@ public final class LocalInfraMain {
                 Integer.parseInt(o.getOrDefault("controller-port", "9093")),
                 Path.of(required(o, "dir")));
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-shutdown"));
+        List<String> topics = Arrays.stream(o.getOrDefault("topics", "").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        broker.createTopics(topics, Integer.parseInt(o.getOrDefault("partitions", "3")));
         System.out.println("READY kafka " + broker.bootstrapServers());
         broker.awaitShutdown();
     }
