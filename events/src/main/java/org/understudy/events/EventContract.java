@@ -15,11 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates an event (the JSON text of a Kafka record value) against the JSON Schemas in
- * {@code /schemas}: the envelope, then {@code data.state} against the schema of its type.
- * Producers check what they emit with it in tests; consumers check what they receive.
+ * {@code /schemas}: the envelope, then {@code data.state} against the schema its type names (see
+ * {@link EventTypes}). Producers check what they emit with it in tests; consumers check what they
+ * receive.
  */
 public final class EventContract {
     private static final JsonSchemaOptions OPTIONS = new JsonSchemaOptions()
@@ -27,23 +30,21 @@ public final class EventContract {
             // The default (flag) output says only valid or not; basic lists each error and where.
             .setOutputFormat(OutputFormat.Basic)
             .setBaseUri("urn:understudy:schemas:");
-    private static final Validator ENVELOPE = validator("envelope.v1.json");
-    private static final Validator ORGANISATION = validator("organisation-state.v1.json");
-    private static final Validator POST = validator("post-state.v1.json");
-    private static final Map<String, Validator> STATE_BY_TYPE = stateValidators();
+    private static final Validator ENVELOPE = load("envelope.v1.json").orElseThrow();
+    private static final Map<String, Optional<Validator>> STATE_SCHEMAS = new ConcurrentHashMap<>();
 
     private EventContract() {
     }
 
-    /** True when this contract version knows the event type. */
+    /** True when this contract has a schema for the type's state. */
     public static boolean knows(String type) {
-        return STATE_BY_TYPE.containsKey(type);
+        return stateValidator(type).isPresent();
     }
 
     /**
      * Parses and validates an event.
      *
-     * @throws ContractViolation when the text is not JSON, the envelope is invalid, the type is
+     * @throws ContractViolation when the text is not JSON, the envelope is invalid, or the type is
      *                           known and its state invalid
      */
     public static CloudEvent parse(String json) {
@@ -56,10 +57,8 @@ public final class EventContract {
         List<String> errors = new ArrayList<>();
         collect(ENVELOPE.validate(object), "", errors);
         if (errors.isEmpty()) {
-            Validator state = STATE_BY_TYPE.get(object.getString("type"));
-            if (state != null) {
-                collect(state.validate(object.getJsonObject("data").getJsonObject("state")), "/data/state", errors);
-            }
+            stateValidator(object.getString("type")).ifPresent(state ->
+                    collect(state.validate(object.getJsonObject("data").getJsonObject("state")), "/data/state", errors));
         }
         if (!errors.isEmpty()) {
             throw new ContractViolation(errors);
@@ -69,6 +68,11 @@ public final class EventContract {
         } catch (IOException e) {
             throw new ContractViolation(List.of("unreadable envelope: " + e.getMessage()));
         }
+    }
+
+    private static Optional<Validator> stateValidator(String type) {
+        String file = EventTypes.stateSchemaOf(type);
+        return file == null ? Optional.empty() : STATE_SCHEMAS.computeIfAbsent(file, EventContract::load);
     }
 
     private static void collect(OutputUnit result, String prefix, List<String> errors) {
@@ -90,20 +94,13 @@ public final class EventContract {
         return location == null ? "" : location.replaceFirst("^#", "");
     }
 
-    private static Map<String, Validator> stateValidators() {
-        Map<String, Validator> byType = new java.util.HashMap<>();
-        EventTypes.ORGANISATION_TYPES.forEach(t -> byType.put(t, ORGANISATION));
-        EventTypes.POST_TYPES.forEach(t -> byType.put(t, POST));
-        return Map.copyOf(byType);
-    }
-
-    private static Validator validator(String file) {
+    private static Optional<Validator> load(String file) {
         try (InputStream in = EventContract.class.getResourceAsStream("/schemas/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("missing schema /schemas/" + file);
+                return Optional.empty();
             }
             JsonObject schema = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return Validator.create(JsonSchema.of(schema), OPTIONS);
+            return Optional.of(Validator.create(JsonSchema.of(schema), OPTIONS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

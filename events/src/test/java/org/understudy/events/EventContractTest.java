@@ -20,7 +20,7 @@ class EventContractTest {
             Region.NORTH_WEST, OrganisationType.ACUTE, true, "QOP", 2);
 
     private static String orgEvent(Object state) {
-        return EventFactory.toJson(UUID.randomUUID(), "/vacancy-service", EventTypes.ORGANISATION_CREATED, "R0A",
+        return EventFactory.toJson(UUID.randomUUID(), "/vacancy-service", VacancyEventTypes.ORGANISATION_CREATED, "R0A",
                 OffsetDateTime.now(), 1, List.of("created"), state);
     }
 
@@ -35,7 +35,7 @@ class EventContractTest {
     @Test
     void aProducedPostEventSatisfiesTheContract() {
         UUID postId = UUID.randomUUID();
-        String json = EventFactory.toJson(UUID.randomUUID(), "/vacancy-service", EventTypes.POST_CREATED,
+        String json = EventFactory.toJson(UUID.randomUUID(), "/vacancy-service", VacancyEventTypes.POST_CREATED,
                 postId.toString(), OffsetDateTime.now(), 1, List.of("created"),
                 new PostState(postId, "R0A", BoardRole.CHIEF_EXECUTIVE));
         assertEquals(postId.toString(), EventContract.parse(json).subject());
@@ -62,9 +62,9 @@ class EventContractTest {
 
     @Test
     void anUnknownTypeWithAValidEnvelopeIsReadableButNotKnown() {
-        String json = orgEvent(ORG).replace(EventTypes.ORGANISATION_CREATED, "org.understudy.vacancy.organisation.merged.v2");
+        String json = orgEvent(ORG).replace(VacancyEventTypes.ORGANISATION_CREATED, "org.understudy.vacancy.organisation.merged.v2");
         CloudEvent event = EventContract.parse(json);
         assertFalse(EventContract.knows(event.type()));
-        assertTrue(EventContract.knows(EventTypes.ORGANISATION_CREATED));
+        assertTrue(EventContract.knows(VacancyEventTypes.ORGANISATION_CREATED));
     }
 }

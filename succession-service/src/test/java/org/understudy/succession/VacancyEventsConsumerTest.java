@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.understudy.events.BoardRole;
 import org.understudy.events.EventFactory;
-import org.understudy.events.EventTypes;
+import org.understudy.events.VacancyEventTypes;
 import org.understudy.events.OrganisationState;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.PostState;
@@ -65,13 +65,13 @@ class VacancyEventsConsumerTest {
 
     private static String organisationEvent(String ods, long version, int segment) {
         return EventFactory.toJson(UUID.randomUUID(), "/vacancy-service",
-                version == 1 ? EventTypes.ORGANISATION_CREATED : EventTypes.ORGANISATION_UPDATED, ods, OffsetDateTime.now(), version,
+                version == 1 ? VacancyEventTypes.ORGANISATION_CREATED : VacancyEventTypes.ORGANISATION_UPDATED, ods, OffsetDateTime.now(), version,
                 List.of(version == 1 ? "created" : "oversightSegment"),
                 new OrganisationState(ods, "Test Community NHS Trust", Region.MIDLANDS, OrganisationType.COMMUNITY, false, null, segment));
     }
 
     private static String postEvent(UUID postId, String ods, long version, BoardRole role) {
-        return EventFactory.toJson(UUID.randomUUID(), "/vacancy-service", EventTypes.POST_CREATED, postId.toString(),
+        return EventFactory.toJson(UUID.randomUUID(), "/vacancy-service", VacancyEventTypes.POST_CREATED, postId.toString(),
                 OffsetDateTime.now(), version, List.of("created"), new PostState(postId, ods, role));
     }
 
@@ -164,7 +164,7 @@ class VacancyEventsConsumerTest {
     @Test
     void anUnknownEventTypeIsCountedAndSkipped() throws Exception {
         String ods = ods();
-        String future = organisationEvent(ods, 1, 2).replace(EventTypes.ORGANISATION_CREATED, "org.understudy.vacancy.organisation.merged.v2");
+        String future = organisationEvent(ods, 1, 2).replace(VacancyEventTypes.ORGANISATION_CREATED, "org.understudy.vacancy.organisation.merged.v2");
         send(ods, future);
         UUID postId = UUID.randomUUID();
         send(ods, postEvent(postId, ods, 1, BoardRole.CHAIR));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.understudy.events.CloudEvent;
 import org.understudy.events.EventContract;
-import org.understudy.events.EventTypes;
+import org.understudy.events.VacancyEventTypes;
 import org.understudy.events.Topics;
 import org.understudy.infra.TopicReader;
 
@@ -113,7 +113,7 @@ class WalkingSkeletonIT {
             published = topic.await(r -> r.key().equals(postId), 1, WAIT).get(0);
         }
         CloudEvent event = EventContract.parse(published.value());
-        assertEquals(EventTypes.POST_CREATED, event.type());
+        assertEquals(VacancyEventTypes.POST_CREATED, event.type());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.infra.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.VACANCY_EVENTS, published.key(), published.value())).get();

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.understudy.events.CloudEvent;
 import org.understudy.events.EventContract;
-import org.understudy.events.EventTypes;
+import org.understudy.events.VacancyEventTypes;
 import org.understudy.events.Topics;
 import org.understudy.infra.TopicReader;
 
@@ -73,7 +73,7 @@ class OrganisationApiTest {
 
         ConsumerRecord<String, String> record = events.await(r -> r.key().equals(ods), 1, Duration.ofSeconds(15)).get(0);
         CloudEvent event = EventContract.parse(record.value());
-        assertEquals(EventTypes.ORGANISATION_CREATED, event.type());
+        assertEquals(VacancyEventTypes.ORGANISATION_CREATED, event.type());
         assertEquals(ods, event.subject());
         assertEquals("/vacancy-service", event.source());
         assertEquals(1, event.data().get("version").asLong());
@@ -94,7 +94,7 @@ class OrganisationApiTest {
 
         List<ConsumerRecord<String, String>> records = events.await(r -> r.key().equals(ods), 2, Duration.ofSeconds(15));
         CloudEvent updated = EventContract.parse(records.get(1).value());
-        assertEquals(EventTypes.ORGANISATION_UPDATED, updated.type());
+        assertEquals(VacancyEventTypes.ORGANISATION_UPDATED, updated.type());
         assertEquals(2, updated.data().get("version").asLong());
         assertEquals("[\"oversightSegment\"]", updated.data().get("changed").toString());
     }

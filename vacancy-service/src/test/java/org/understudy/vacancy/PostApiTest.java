@@ -6,7 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.understudy.events.CloudEvent;
 import org.understudy.events.EventContract;
-import org.understudy.events.EventTypes;
+import org.understudy.events.VacancyEventTypes;
 import org.understudy.events.Topics;
 import org.understudy.infra.TopicReader;
 
@@ -43,7 +43,7 @@ class PostApiTest {
 
         try (TopicReader events = new TopicReader(bootstrap, Topics.VACANCY_EVENTS)) {
             CloudEvent event = EventContract.parse(events.await(r -> r.key().equals(postId), 1, Duration.ofSeconds(15)).get(0).value());
-            assertEquals(EventTypes.POST_CREATED, event.type());
+            assertEquals(VacancyEventTypes.POST_CREATED, event.type());
             assertEquals(ods, event.data().get("state").get("odsCode").asText());
         }
     }

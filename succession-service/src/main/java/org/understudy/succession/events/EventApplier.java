@@ -54,7 +54,7 @@ public class EventApplier {
             metrics.count(record.topic(), null, "dead-lettered");
             throw violation;
         }
-        if (!EventContract.knows(event.type())) {
+        if (!handles(event.type())) {
             metrics.count(record.topic(), event.type(), "unknown-type");
             LOG.debugf("Skipping event %s of unknown type %s", event.id(), event.type());
             return;
@@ -74,15 +74,18 @@ public class EventApplier {
         }
         long version = event.data().get("version").asLong();
         JsonNode state = event.data().get("state");
-        Applied applied;
-        if (EventTypes.ORGANISATION_TYPES.contains(event.type())) {
-            applied = view.applyOrganisation(read(state, OrganisationState.class), version);
-        } else if (EventTypes.POST_TYPES.contains(event.type())) {
-            applied = view.applyPost(read(state, PostState.class), version, position);
-        } else {
-            throw new IllegalStateException("known type without a handler: " + event.type());
-        }
+        Applied applied = switch (EventTypes.aggregateOf(event.type())) {
+            case "organisation" -> view.applyOrganisation(read(state, OrganisationState.class), version);
+            case "post" -> view.applyPost(read(state, PostState.class), version, position);
+            default -> throw new IllegalStateException("no handler for " + event.type());
+        };
         return applied == Applied.CHANGED ? "applied" : "stale";
+    }
+
+    /** Types whose contract this service knows and whose aggregate it keeps in the view. */
+    private static boolean handles(String type) {
+        String aggregate = EventTypes.aggregateOf(type);
+        return EventContract.knows(type) && ("organisation".equals(aggregate) || "post".equals(aggregate));
     }
 
     private String withRetries(CloudEvent event, java.util.concurrent.Callable<String> attempt) {

@@ -2,7 +2,7 @@ package org.understudy.vacancy.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.understudy.events.EventTypes;
+import org.understudy.events.VacancyEventTypes;
 import org.understudy.events.Topics;
 import org.understudy.platform.outbox.Outbox;
 import org.understudy.vacancy.domain.Organisation;
@@ -17,17 +17,17 @@ public class VacancyEventPublisher {
     Outbox outbox;
 
     public void organisationCreated(Organisation organisation) {
-        outbox.append(Topics.VACANCY_EVENTS, EventTypes.ORGANISATION_CREATED, organisation.odsCode,
+        outbox.append(Topics.VACANCY_EVENTS, VacancyEventTypes.ORGANISATION_CREATED, organisation.odsCode,
                 organisation.version, List.of("created"), organisation.toState());
     }
 
     public void organisationUpdated(Organisation organisation, List<String> changed) {
-        outbox.append(Topics.VACANCY_EVENTS, EventTypes.ORGANISATION_UPDATED, organisation.odsCode,
+        outbox.append(Topics.VACANCY_EVENTS, VacancyEventTypes.ORGANISATION_UPDATED, organisation.odsCode,
                 organisation.version, changed, organisation.toState());
     }
 
     public void postCreated(Post post) {
-        outbox.append(Topics.VACANCY_EVENTS, EventTypes.POST_CREATED, post.postId.toString(),
+        outbox.append(Topics.VACANCY_EVENTS, VacancyEventTypes.POST_CREATED, post.postId.toString(),
                 post.version, List.of("created"), post.toState());
     }
 }
