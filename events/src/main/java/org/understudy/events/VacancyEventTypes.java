@@ -5,6 +5,14 @@ public final class VacancyEventTypes {
     public static final String ORGANISATION_CREATED = EventTypes.of("vacancy", "organisation", "created");
     public static final String ORGANISATION_UPDATED = EventTypes.of("vacancy", "organisation", "updated");
     public static final String POST_CREATED = EventTypes.of("vacancy", "post", "created");
+    public static final String POST_INCUMBENT_CHANGED = EventTypes.of("vacancy", "post", "incumbent-changed");
+    public static final String POST_INCUMBENT_LEFT = EventTypes.of("vacancy", "post", "incumbent-left");
+    public static final String VACANCY_CREATED = EventTypes.of("vacancy", "vacancy", "created");
+    public static final String VACANCY_STATUS_CHANGED = EventTypes.of("vacancy", "vacancy", "status-changed");
+    public static final String VACANCY_APPLICATION_RECEIVED = EventTypes.of("vacancy", "vacancy", "application-received");
+    public static final String VACANCY_APPLICATION_WITHDRAWN = EventTypes.of("vacancy", "vacancy", "application-withdrawn");
+    public static final String VACANCY_SHORTLIST_CHANGED = EventTypes.of("vacancy", "vacancy", "shortlist-changed");
+    public static final String VACANCY_FILLED = EventTypes.of("vacancy", "vacancy", "filled");
 
     private VacancyEventTypes() {
     }

@@ -18,27 +18,35 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
 import org.understudy.platform.api.PageRequest;
 import org.understudy.platform.api.PageResponse;
+import org.understudy.platform.api.SortOrder;
+import org.understudy.platform.problem.ApiProblem;
 import org.understudy.platform.problem.Problem;
 import org.understudy.vacancy.domain.Organisation;
 import org.understudy.vacancy.domain.OrganisationService;
 import org.understudy.vacancy.persistence.OrganisationRepository;
+
+import java.util.Map;
 
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisations", description = "NHS trusts and their oversight segment")
 public class OrganisationResource {
+    private static final Map<String, String> SORTABLE = Map.of("odsCode", "odsCode", "name", "name", "region", "region",
+            "oversightSegment", "oversightSegment");
+
     @Inject
     OrganisationService service;
 
@@ -53,7 +61,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "409", description = "ODS code already registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") OrganisationRequest body, @Context UriInfo uri) {
         if (body.odsCode() == null) {
-            throw org.understudy.platform.problem.ApiProblem.badRequest("odsCode", "odsCode: is required");
+            throw ApiProblem.badRequest("odsCode", "odsCode: is required");
         }
         Organisation created = service.create(body.toDetails(body.odsCode()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.odsCode).build())
@@ -62,12 +70,14 @@ public class OrganisationResource {
     }
 
     @GET
-    @Operation(summary = "List organisations", description = "Filtered, ordered by ODS code, paged.")
+    @Operation(summary = "List organisations", description = "Filtered by region, type and segment; sort by odsCode (default), name, region or oversightSegment; paged.")
     public PageResponse<OrganisationResponse> list(@QueryParam("region") Region region,
                                                    @QueryParam("organisationType") OrganisationType type,
                                                    @QueryParam("oversightSegment") @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5") Integer segment,
+                                                   @Parameter(description = "e.g. -oversightSegment,name") @QueryParam("sort") String sort,
                                                    @Valid @BeanParam PageRequest paging) {
-        PanacheQuery<Organisation> query = organisations.search(region, type, segment).page(paging.page, paging.size);
+        PanacheQuery<Organisation> query = organisations.search(region, type, segment, SortOrder.parse(sort, SORTABLE, "odsCode", "odsCode"))
+                .page(paging.page, paging.size);
         return new PageResponse<>(query.list().stream().map(OrganisationResponse::of).toList(), paging.page, paging.size, query.count());
     }
 
@@ -95,7 +105,7 @@ public class OrganisationResource {
     public Response update(@PathParam("odsCode") String odsCode, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull(message = "a JSON body is required") OrganisationRequest body) {
         if (body.odsCode() != null && !body.odsCode().equals(odsCode)) {
-            throw org.understudy.platform.problem.ApiProblem.badRequest("odsCode", "the ODS code cannot change (path says " + odsCode + ")");
+            throw ApiProblem.badRequest("odsCode", "the ODS code cannot change (path says " + odsCode + ")");
         }
         Organisation updated = service.update(odsCode, body.toDetails(odsCode), ETags.parse(ifMatch));
         return Response.ok(OrganisationResponse.of(updated)).tag(ETags.of(updated.version)).build();

@@ -7,8 +7,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.understudy.events.BoardRole;
+import org.understudy.events.LeavingReason;
 import org.understudy.events.PostState;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -37,7 +39,23 @@ public class Post {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
-    public PostState toState() {
-        return new PostState(postId, odsCode, role);
+    @Column(name = "last_departure_date")
+    public LocalDate lastDepartureDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_departure_reason")
+    public LeavingReason lastDepartureReason;
+
+    /** The post's state for its events, with its current incumbent (null when vacant). */
+    public PostState toState(Incumbency current) {
+        return new PostState(postId, odsCode, role,
+                current == null ? null : new PostState.Incumbent(current.candidateId, current.since, current.interim),
+                lastDepartureDate == null ? null : new PostState.Departure(lastDepartureDate, lastDepartureReason));
+    }
+
+    /** A change of the post: the version grows by one. */
+    public void changed(OffsetDateTime now) {
+        version++;
+        updatedAt = now;
     }
 }

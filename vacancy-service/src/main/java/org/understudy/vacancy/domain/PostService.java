@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.understudy.events.BoardRole;
+import org.understudy.events.LeavingReason;
 import org.understudy.platform.problem.ApiProblem;
 import org.understudy.vacancy.events.VacancyEventPublisher;
 import org.understudy.vacancy.persistence.OrganisationRepository;
 import org.understudy.vacancy.persistence.PostRepository;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -24,6 +26,9 @@ public class PostService {
 
     @Inject
     VacancyEventPublisher events;
+
+    @Inject
+    IncumbentService incumbents;
 
     @Inject
     Clock clock;
@@ -47,6 +52,18 @@ public class PostService {
         posts.persistAndFlush(post);
         events.postCreated(post);
         return post;
+    }
+
+    /** Appoints an incumbent directly (outside a vacancy: an interim, or data from before Understudy). */
+    @Transactional
+    public Incumbency setIncumbent(UUID postId, IncumbentService.Person person, LocalDate since, boolean interim,
+                                   LeavingReason previousLeftBecause, Long expectedVersion) {
+        Post post = posts.findForUpdate(postId)
+                .orElseThrow(() -> ApiProblem.notFound("postId", "no post with id " + postId));
+        if (expectedVersion != null && expectedVersion != post.version) {
+            throw ApiProblem.conflict("If-Match", "post " + postId + " is at version " + post.version + ", not " + expectedVersion);
+        }
+        return incumbents.appoint(post, person, since, interim, previousLeftBecause);
     }
 
     public Post get(UUID postId) {

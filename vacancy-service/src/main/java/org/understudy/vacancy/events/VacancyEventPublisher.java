@@ -2,12 +2,16 @@ package org.understudy.vacancy.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.understudy.events.VacancyEventTypes;
 import org.understudy.events.Topics;
+import org.understudy.events.VacancyEventTypes;
 import org.understudy.platform.outbox.Outbox;
+import org.understudy.vacancy.domain.Incumbency;
 import org.understudy.vacancy.domain.Organisation;
 import org.understudy.vacancy.domain.Post;
+import org.understudy.vacancy.domain.Vacancy;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Turns vacancy-service's state changes into events on vacancy-events, through the outbox. */
@@ -16,18 +20,42 @@ public class VacancyEventPublisher {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     public void organisationCreated(Organisation organisation) {
-        outbox.append(Topics.VACANCY_EVENTS, VacancyEventTypes.ORGANISATION_CREATED, organisation.odsCode,
-                organisation.version, List.of("created"), organisation.toState());
+        organisation(VacancyEventTypes.ORGANISATION_CREATED, organisation, List.of("created"));
     }
 
     public void organisationUpdated(Organisation organisation, List<String> changed) {
-        outbox.append(Topics.VACANCY_EVENTS, VacancyEventTypes.ORGANISATION_UPDATED, organisation.odsCode,
-                organisation.version, changed, organisation.toState());
+        organisation(VacancyEventTypes.ORGANISATION_UPDATED, organisation, changed);
     }
 
     public void postCreated(Post post) {
-        outbox.append(Topics.VACANCY_EVENTS, VacancyEventTypes.POST_CREATED, post.postId.toString(),
-                post.version, List.of("created"), post.toState());
+        post(VacancyEventTypes.POST_CREATED, post, null, List.of("created"));
+    }
+
+    /** A new incumbent (current is who holds the post now). */
+    public void incumbentChanged(Post post, Incumbency current, List<String> changed) {
+        post(VacancyEventTypes.POST_INCUMBENT_CHANGED, post, current, changed);
+    }
+
+    /** The incumbent left and the post is vacant. */
+    public void incumbentLeft(Post post) {
+        post(VacancyEventTypes.POST_INCUMBENT_LEFT, post, null, List.of("incumbent", "lastDeparture"));
+    }
+
+    /** Any change of a vacancy: type says which (see {@link VacancyEventTypes}). */
+    public void vacancy(String type, Vacancy vacancy, Post post, List<String> changed) {
+        outbox.append(Topics.VACANCY_EVENTS, type, vacancy.vacancyId.toString(), vacancy.version, changed,
+                VacancyStates.of(vacancy, post, LocalDate.now(clock)));
+    }
+
+    private void organisation(String type, Organisation organisation, List<String> changed) {
+        outbox.append(Topics.VACANCY_EVENTS, type, organisation.odsCode, organisation.version, changed, organisation.toState());
+    }
+
+    private void post(String type, Post post, Incumbency current, List<String> changed) {
+        outbox.append(Topics.VACANCY_EVENTS, type, post.postId.toString(), post.version, changed, post.toState(current));
     }
 }

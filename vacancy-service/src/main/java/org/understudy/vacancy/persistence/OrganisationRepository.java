@@ -22,8 +22,8 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
         return findByIdOptional(odsCode, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Organisations matching every given filter (null: any), ordered by ODS code. */
-    public PanacheQuery<Organisation> search(Region region, OrganisationType type, Integer segment) {
+    /** Organisations matching every given filter (null: any), in the given order. */
+    public PanacheQuery<Organisation> search(Region region, OrganisationType type, Integer segment, Sort sort) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (region != null) {
@@ -38,7 +38,6 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
             where.add("oversightSegment = :segment");
             params.and("segment", segment);
         }
-        Sort sort = Sort.by("odsCode");
         return where.isEmpty() ? findAll(sort) : find(String.join(" AND ", where), sort, params);
     }
 }

@@ -5,22 +5,29 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.understudy.events.BoardRole;
 import org.understudy.vacancy.domain.Post;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
+    /** Loads a post locked for update, so that concurrent changes apply one after the other. */
+    public Optional<Post> findForUpdate(UUID postId) {
+        return findByIdOptional(postId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public boolean existsFor(String odsCode, BoardRole role) {
         return count("odsCode = ?1 AND role = ?2", odsCode, role) > 0;
     }
 
-    /** Posts matching every given filter (null: any), ordered by organisation then role. */
-    public PanacheQuery<Post> search(String odsCode, BoardRole role) {
+    /** Posts matching every given filter (null: any), in the given order. */
+    public PanacheQuery<Post> search(String odsCode, BoardRole role, Sort sort) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (odsCode != null) {
@@ -31,7 +38,6 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             where.add("role = :role");
             params.and("role", role);
         }
-        Sort sort = Sort.by("odsCode").and("role").and("postId");
         return where.isEmpty() ? findAll(sort) : find(String.join(" AND ", where), sort, params);
     }
 }
