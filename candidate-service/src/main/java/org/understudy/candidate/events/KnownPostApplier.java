@@ -1,0 +1,128 @@
+package org.understudy.candidate.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.understudy.candidate.domain.KnownPosts;
+import org.understudy.events.CloudEvent;
+import org.understudy.events.ContractViolation;
+import org.understudy.events.EventContract;
+import org.understudy.events.EventJson;
+import org.understudy.events.EventTypes;
+import org.understudy.events.PostState;
+import org.understudy.events.VacancyEventTypes;
+import org.understudy.platform.inbox.Inbox;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * Applies one vacancy-events record to the set of known posts: the post and the event's id (the
+ * inbox) commit in one transaction, so a redelivery is recognised and skipped. Organisation events are
+ * counted as ignored, unknown post types (a future v2) counted and skipped. A record that breaks the
+ * contract throws {@link ContractViolation}, which sends it to the dead-letter topic; transient
+ * database failures are retried until they pass, so that an outage delays posts but loses none.
+ */
+@ApplicationScoped
+public class KnownPostApplier {
+    private static final Logger LOG = Logger.getLogger(KnownPostApplier.class);
+    /** The post events whose state this consumer upserts. */
+    private static final Set<String> POST_TYPES = Set.of(VacancyEventTypes.POST_CREATED);
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    KnownPosts knownPosts;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "understudy.consumer.attempts-for-non-transient-failures", defaultValue = "3")
+    int attemptsForPersistentFailures;
+
+    public void apply(ConsumerRecord<String, String> record) {
+        CloudEvent event;
+        try {
+            event = EventContract.parse(record.value() == null ? "" : record.value());
+        } catch (ContractViolation violation) {
+            count(record.topic(), null, "dead-lettered");
+            throw violation;
+        }
+        if (!POST_TYPES.contains(event.type())) {
+            // Organisation events are not needed here; a type this code does not know (a future v2) is skipped.
+            count(record.topic(), event.type(), "post".equals(EventTypes.aggregateOf(event.type())) ? "unknown-type" : "ignored");
+            return;
+        }
+        UUID eventId = eventId(event);
+        long version = event.data().get("version").asLong();
+        PostState state = read(event);
+        String outcome = withRetries(event, () -> QuarkusTransaction.requiringNew().call(() -> {
+            if (!inbox.recordFirstDelivery(eventId, event.type(), record.topic(), record.partition(), record.offset())) {
+                return "duplicate";
+            }
+            return knownPosts.apply(state, version) ? "applied" : "stale";
+        }));
+        count(record.topic(), event.type(), outcome);
+    }
+
+    /** outcome: applied, stale (not newer than the post held), duplicate, ignored (not about posts), unknown-type, dead-lettered. */
+    private void count(String topic, String type, String outcome) {
+        meters.counter("understudy.events.consumed", "topic", topic, "type", type == null ? "none" : type, "outcome", outcome)
+                .increment();
+    }
+
+    private String withRetries(CloudEvent event, Callable<String> attempt) {
+        long backoff = 100;
+        int persistentFailures = 0;
+        while (true) {
+            try {
+                return attempt.call();
+            } catch (ContractViolation e) {
+                throw e;
+            } catch (Exception e) {
+                if (TransientFailures.isTransient(e)) {
+                    LOG.warnf("Transient failure applying event %s, retrying in %d ms: %s", event.id(), backoff, e.getMessage());
+                } else if (++persistentFailures >= attemptsForPersistentFailures) {
+                    throw new ContractViolation(List.of("could not be applied after " + persistentFailures + " attempts: " + e));
+                } else {
+                    LOG.warnf(e, "Failure applying event %s (attempt %d)", event.id(), persistentFailures);
+                }
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    private static UUID eventId(CloudEvent event) {
+        try {
+            return UUID.fromString(event.id());
+        } catch (IllegalArgumentException e) {
+            throw new ContractViolation(List.of("/id: not a UUID: " + event.id()));
+        }
+    }
+
+    private static PostState read(CloudEvent event) {
+        try {
+            return EventJson.mapper().treeToValue(event.data().get("state"), PostState.class);
+        } catch (JsonProcessingException e) {
+            throw new ContractViolation(List.of("/data/state: " + e.getOriginalMessage()));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}

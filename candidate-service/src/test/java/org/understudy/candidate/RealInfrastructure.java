@@ -1,0 +1,12 @@
+package org.understudy.candidate;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.understudy.infra.UnderstudyTestResource;
+
+/** Every @QuarkusTest of this module runs against the real broker and a PostgreSQL database of its own. */
+@QuarkusTestResource(value = UnderstudyTestResource.class, initArgs = @ResourceArg(name = "service", value = "candidate"))
+public final class RealInfrastructure {
+    private RealInfrastructure() {
+    }
+}
