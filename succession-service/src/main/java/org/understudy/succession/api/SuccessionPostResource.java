@@ -3,8 +3,6 @@ package org.understudy.succession.api;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,58 +10,113 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.understudy.events.BoardRole;
-import org.understudy.events.OrganisationType;
-import org.understudy.events.Region;
 import org.understudy.platform.api.PageRequest;
 import org.understudy.platform.api.PageResponse;
 import org.understudy.platform.problem.ApiProblem;
 import org.understudy.platform.problem.Problem;
-import org.understudy.succession.domain.Replaceability;
+import org.understudy.succession.domain.PostSuccessionHistory;
+import org.understudy.succession.persistence.PostSuccessionHistoryRepository;
 import org.understudy.succession.persistence.PostSuccessionRepository;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/succession/posts")
-@Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Succession", description = "How many people are ready to take over each post")
+@Tag(name = "Succession", description = "How many people are ready to take over each post, live or as of any past instant")
+@APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Transactional(Transactional.TxType.SUPPORTS)
 public class SuccessionPostResource {
+    static final String CSV = "text/csv";
+
     @Inject
     PostSuccessionRepository posts;
 
+    @Inject
+    PostSuccessionHistoryRepository history;
+
+    @Inject
+    PostSuccessionQueries queries;
+
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List posts with their succession numbers",
-            description = "Filtered; ordered by readyNow (fewest first), then organisation and role; paged.")
-    public PageResponse<PostSuccessionResponse> list(
-            @QueryParam("region") Region region,
-            @QueryParam("organisationType") OrganisationType organisationType,
-            @QueryParam("role") BoardRole role,
-            @QueryParam("oversightSegment") @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5") Integer oversightSegment,
-            @QueryParam("replaceability") Replaceability replaceability,
-            @QueryParam("maxReadyNow") @Min(value = 0, message = "must be 0 or more") Integer maxReadyNow,
-            @Valid @BeanParam PageRequest paging) {
-        var filter = new PostSuccessionRepository.Filter(region, organisationType, role, oversightSegment, replaceability, maxReadyNow);
-        return new PageResponse<>(posts.search(filter, paging.page, paging.size).stream().map(PostSuccessionResponse::of).toList(),
-                paging.page, paging.size, posts.count(filter));
+            description = "Filtered; sorted (default readyNow, then organisation and role; ties by post id); paged. "
+                    + "With asOf, the numbers as they stood at that instant. Send Accept: text/csv for the same rows as CSV.")
+    public PageResponse<PostSuccessionResponse> list(@Valid @BeanParam PostFilter filter,
+                                                     @Parameter(description = "e.g. readyNow,-oversightSegment") @QueryParam("sort") String sort,
+                                                     @Parameter(description = "ISO-8601 instant, e.g. 2026-06-30T12:00:00Z") @QueryParam("asOf") String asOf,
+                                                     @Valid @BeanParam PageRequest paging) {
+        PostSort order = PostSort.parse(sort);
+        OffsetDateTime instant = Instants.parse("asOf", asOf);
+        if (instant != null) {
+            List<PostSuccessionResponse> all = queries.allAsOf(instant).values().stream()
+                    .filter(filter::matches).sorted(order.comparator()).toList();
+            int from = Math.min(all.size(), paging.page * paging.size);
+            return new PageResponse<>(all.subList(from, Math.min(all.size(), from + paging.size)), paging.page, paging.size, all.size());
+        }
+        var query = filter.toQuery();
+        return new PageResponse<>(queries.live(posts.search(query, order.jpql(), paging.page, paging.size)),
+                paging.page, paging.size, posts.count(query));
+    }
+
+    @GET
+    @Produces(CSV)
+    @Operation(hidden = true)
+    public Response listCsv(@Valid @BeanParam PostFilter filter, @QueryParam("sort") String sort, @QueryParam("asOf") String asOf,
+                            @Valid @BeanParam PageRequest paging) {
+        return Response.ok(PostCsv.of(list(filter, sort, asOf, paging).items()), CSV)
+                .header("Content-Disposition", "attachment; filename=\"succession-posts.csv\"").build();
     }
 
     @GET
     @Path("/{postId}")
-    @Operation(summary = "A post's succession numbers")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A post's succession numbers, live or as of an instant")
     @APIResponse(responseCode = "200", description = "The numbers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostSuccessionResponse.class)))
-    @APIResponse(responseCode = "404", description = "No event about this post has arrived", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PostSuccessionResponse get(@PathParam("postId") UUID postId) {
+    @APIResponse(responseCode = "404", description = "No event about this post has arrived (or none by asOf)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PostSuccessionResponse get(@PathParam("postId") UUID postId,
+                                      @Parameter(description = "ISO-8601 instant") @QueryParam("asOf") String asOf) {
         PostSuccessionRepository.Row row = posts.findRow(postId);
         if (row == null) {
             throw ApiProblem.notFound("postId", "no post with id " + postId + " is known to the succession view");
         }
-        return PostSuccessionResponse.of(row);
+        OffsetDateTime instant = Instants.parse("asOf", asOf);
+        if (instant == null) {
+            return queries.live(row);
+        }
+        PostSuccessionHistory h = history.asOf(postId, instant);
+        if (h == null) {
+            throw ApiProblem.notFound("asOf", "post " + postId + " was not yet known to the succession view at " + instant);
+        }
+        return queries.asOf(row, h, instant);
+    }
+
+    @GET
+    @Path("/{postId}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every change of a post's numbers in a period, oldest first")
+    @APIResponse(responseCode = "404", description = "Unknown post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<HistoryEntryResponse> history(@PathParam("postId") UUID postId,
+                                              @Parameter(description = "ISO-8601 instant (inclusive)") @QueryParam("from") String from,
+                                              @Parameter(description = "ISO-8601 instant (inclusive)") @QueryParam("to") String to) {
+        if (posts.findRow(postId) == null) {
+            throw ApiProblem.notFound("postId", "no post with id " + postId + " is known to the succession view");
+        }
+        OffsetDateTime start = Instants.parse("from", from);
+        OffsetDateTime end = Instants.parse("to", to);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ApiProblem.badRequest("to", "must not be before from");
+        }
+        return history.between(postId, start, end).stream().map(HistoryEntryResponse::of).toList();
     }
 }

@@ -7,7 +7,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.understudy.events.BoardRole;
+import org.understudy.events.LeavingReason;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -60,4 +62,40 @@ public class PostSuccession {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    @Column(name = "incumbent_candidate_id")
+    public UUID incumbentCandidateId;
+
+    @Column(name = "incumbent_since")
+    public LocalDate incumbentSince;
+
+    @Column(name = "incumbent_interim")
+    public Boolean incumbentInterim;
+
+    @Column(name = "last_departure_date")
+    public LocalDate lastDepartureDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_departure_reason")
+    public LeavingReason lastDepartureReason;
+
+    /** Live applications to the open vacancy (null when none is open). */
+    public Integer applicants;
+
+    /** Shortlist of the open vacancy (null when none is open). */
+    public Integer shortlisted;
+
+    /** Shortlist size of the post's most recent vacancy (null when it never had one). */
+    @Column(name = "last_shortlist_size")
+    public Integer lastShortlistSize;
+
+    @Column(name = "open_vacancy_id")
+    public UUID openVacancyId;
+
+    @Column(name = "latest_vacancy_id")
+    public UUID latestVacancyId;
+
+    public SuccessionNumbers numbers() {
+        return new SuccessionNumbers(readyNow, readySoon, namedReadyNow, poolReadyNow);
+    }
 }

@@ -3,10 +3,34 @@ package org.understudy.succession.domain;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.time.Period;
+import java.util.Set;
+
 /** The configurable parts of the succession rules ({@code understudy.succession.*}). */
 @ConfigMapping(prefix = "understudy.succession")
 public interface SuccessionSettings {
     ReplaceabilityLevels replaceability();
+
+    /** A readiness assessment older than this no longer counts (ISO-8601 period). */
+    @WithDefault("P18M")
+    Period staleAfter();
+
+    /** A fit-and-proper check older than this has lapsed. */
+    @WithDefault("P12M")
+    Period fitCheckValidFor();
+
+    /** Posts in these oversight segments count only candidates who would consider a challenged organisation. */
+    @WithDefault("4,5")
+    Set<Integer> challengedSegments();
+
+    /** How often time is let pass when no event arrives (assessments going stale, checks lapsing). */
+    @WithDefault("PT10M")
+    Duration expiryInterval();
+
+    /** Posts in challenged segments raise an alert when their replaceability falls below this. */
+    @WithDefault("VIABLE")
+    Replaceability challengedAlertBelow();
 
     interface ReplaceabilityLevels {
         @WithDefault("1")
@@ -17,6 +41,14 @@ public interface SuccessionSettings {
 
         @WithDefault("3")
         int strong();
+    }
+
+    default SuccessionRules rules() {
+        return new SuccessionRules(staleAfter(), fitCheckValidFor(), challengedSegments());
+    }
+
+    default AlertRule alertRule() {
+        return new AlertRule(challengedAlertBelow(), challengedSegments());
     }
 
     default ReplaceabilityThresholds thresholds() {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.understudy.events.CandidateState;
 import org.understudy.events.CloudEvent;
 import org.understudy.events.ContractViolation;
 import org.understudy.events.EventContract;
@@ -15,6 +16,7 @@ import org.understudy.events.EventJson;
 import org.understudy.events.EventTypes;
 import org.understudy.events.OrganisationState;
 import org.understudy.events.PostState;
+import org.understudy.events.VacancyState;
 import org.understudy.platform.inbox.Inbox;
 import org.understudy.succession.domain.Applied;
 import org.understudy.succession.domain.EventPosition;
@@ -22,7 +24,10 @@ import org.understudy.succession.domain.SuccessionView;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Applies one Kafka record to the view: the event and its record as applied commit in one
@@ -33,6 +38,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventApplier {
     private static final Logger LOG = Logger.getLogger(EventApplier.class);
+    private static final Set<String> HANDLED = Set.of("organisation", "post", "vacancy", "candidate");
 
     @Inject
     Inbox inbox;
@@ -46,7 +52,51 @@ public class EventApplier {
     @ConfigProperty(name = "understudy.consumer.attempts-for-non-transient-failures", defaultValue = "3")
     int attemptsForPersistentFailures;
 
+    private final ReentrantReadWriteLock rebuildLock = new ReentrantReadWriteLock();
+
+    /**
+     * Applies a record from a live consumer in a transaction of its own, retrying transient failures.
+     * Waits while the view is being rebuilt.
+     */
     public void apply(ConsumerRecord<String, String> record) {
+        Parsed parsed = parse(record);
+        if (parsed == null) {
+            return;
+        }
+        rebuildLock.readLock().lock();
+        try {
+            String outcome = withRetries(parsed.event(), () -> QuarkusTransaction.requiringNew().call(() -> applyOnce(parsed.event(), parsed.position())));
+            counted(record, parsed, outcome);
+        } finally {
+            rebuildLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Applies a record inside the caller's transaction (a rebuild batches many in one).
+     *
+     * @return the outcome, or null for a record that is skipped (unknown type)
+     * @throws ContractViolation for a malformed record
+     */
+    public String applyInTransaction(ConsumerRecord<String, String> record) {
+        Parsed parsed = parse(record);
+        if (parsed == null) {
+            return null;
+        }
+        String outcome = applyOnce(parsed.event(), parsed.position());
+        counted(record, parsed, outcome);
+        return outcome;
+    }
+
+    /** Held for writing while the view is rebuilt, so that live consumers wait. */
+    public ReentrantReadWriteLock rebuildLock() {
+        return rebuildLock;
+    }
+
+    private record Parsed(CloudEvent event, EventPosition position) {
+    }
+
+    private Parsed parse(ConsumerRecord<String, String> record) {
         CloudEvent event;
         try {
             event = EventContract.parse(record.value() == null ? "" : record.value());
@@ -57,14 +107,16 @@ public class EventApplier {
         if (!handles(event.type())) {
             metrics.count(record.topic(), event.type(), "unknown-type");
             LOG.debugf("Skipping event %s of unknown type %s", event.id(), event.type());
-            return;
+            return null;
         }
-        EventPosition position = new EventPosition(eventId(event), event.type(), record.topic(), record.partition(),
-                record.offset(), event.time());
-        String outcome = withRetries(event, () -> QuarkusTransaction.requiringNew().call(() -> applyOnce(event, position)));
-        metrics.count(record.topic(), event.type(), outcome);
+        return new Parsed(event, new EventPosition(eventId(event), event.type(), record.topic(), record.partition(),
+                record.offset(), event.time()));
+    }
+
+    private void counted(ConsumerRecord<String, String> record, Parsed parsed, String outcome) {
+        metrics.count(record.topic(), parsed.event().type(), outcome);
         if (!"duplicate".equals(outcome)) {
-            metrics.applied(event.time());
+            metrics.applied(parsed.event().time());
         }
     }
 
@@ -74,9 +126,14 @@ public class EventApplier {
         }
         long version = event.data().get("version").asLong();
         JsonNode state = event.data().get("state");
+        SuccessionView.Cause cause = SuccessionView.Cause.of(position);
+        // Time first: whatever went stale before this event happened expires before it applies.
+        view.expireUpTo(cause.day());
         Applied applied = switch (EventTypes.aggregateOf(event.type())) {
-            case "organisation" -> view.applyOrganisation(read(state, OrganisationState.class), version);
-            case "post" -> view.applyPost(read(state, PostState.class), version, position);
+            case "organisation" -> view.applyOrganisation(read(state, OrganisationState.class), version, cause);
+            case "post" -> view.applyPost(read(state, PostState.class), version, cause);
+            case "vacancy" -> view.applyVacancy(read(state, VacancyState.class), version, cause);
+            case "candidate" -> view.applyCandidate(read(state, CandidateState.class), version, cause);
             default -> throw new IllegalStateException("no handler for " + event.type());
         };
         return applied == Applied.CHANGED ? "applied" : "stale";
@@ -84,11 +141,10 @@ public class EventApplier {
 
     /** Types whose contract this service knows and whose aggregate it keeps in the view. */
     private static boolean handles(String type) {
-        String aggregate = EventTypes.aggregateOf(type);
-        return EventContract.knows(type) && ("organisation".equals(aggregate) || "post".equals(aggregate));
+        return EventContract.knows(type) && HANDLED.contains(EventTypes.aggregateOf(type));
     }
 
-    private String withRetries(CloudEvent event, java.util.concurrent.Callable<String> attempt) {
+    private String withRetries(CloudEvent event, Callable<String> attempt) {
         long backoff = 100;
         int persistentFailures = 0;
         while (true) {

@@ -11,9 +11,11 @@ import org.understudy.succession.domain.PostSuccession;
 import org.understudy.succession.domain.Replaceability;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -28,6 +30,34 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
                          Replaceability replaceability, Integer maxReadyNow) {
     }
 
+    /** Posts whose pool might include someone ready for these roles, regions and types. */
+    public List<UUID> poolPosts(Set<BoardRole> roles, Set<Region> regions, Set<OrganisationType> types) {
+        if (roles.isEmpty() || regions.isEmpty() || types.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery(
+                        "SELECT p.postId FROM PostSuccession p JOIN OrganisationView o ON o.odsCode = p.odsCode"
+                                + " WHERE p.role IN :roles AND o.region IN :regions AND o.organisationType IN :types", UUID.class)
+                .setParameter("roles", roles).setParameter("regions", regions).setParameter("types", types)
+                .getResultList();
+    }
+
+    public List<UUID> postsOf(String odsCode) {
+        return getEntityManager().createQuery("SELECT p.postId FROM PostSuccession p WHERE p.odsCode = :ods", UUID.class)
+                .setParameter("ods", odsCode).getResultList();
+    }
+
+    /** Rows (with organisations) for these posts, in no particular order. */
+    public List<Row> rows(Collection<UUID> postIds) {
+        if (postIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery(
+                        "SELECT p, o FROM PostSuccession p LEFT JOIN OrganisationView o ON o.odsCode = p.odsCode WHERE p.postId IN :ids", Object[].class)
+                .setParameter("ids", postIds).getResultList().stream()
+                .map(r -> new Row((PostSuccession) r[0], (OrganisationView) r[1])).toList();
+    }
+
     public Row findRow(UUID postId) {
         List<Object[]> found = getEntityManager().createQuery(
                         "SELECT p, o FROM PostSuccession p LEFT JOIN OrganisationView o ON o.odsCode = p.odsCode WHERE p.postId = :id", Object[].class)
@@ -35,13 +65,13 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
         return found.isEmpty() ? null : new Row((PostSuccession) found.get(0)[0], (OrganisationView) found.get(0)[1]);
     }
 
-    /** Matching rows, fewest ready now first, then by organisation and role (a stable order). */
-    public List<Row> search(Filter filter, int page, int size) {
+    /** Matching rows in the given order (JPQL, over p: post and o: organisation), ties broken by post id; paged. */
+    public List<Row> search(Filter filter, String orderBy, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
         TypedQuery<Object[]> query = getEntityManager().createQuery(
                 "SELECT p, o FROM PostSuccession p LEFT JOIN OrganisationView o ON o.odsCode = p.odsCode" + where
-                        + " ORDER BY p.readyNow, p.odsCode, p.role, p.postId", Object[].class);
+                        + " ORDER BY " + orderBy + ", p.postId", Object[].class);
         params.forEach(query::setParameter);
         return query.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(r -> new Row((PostSuccession) r[0], (OrganisationView) r[1])).toList();

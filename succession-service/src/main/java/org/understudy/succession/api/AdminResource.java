@@ -1,0 +1,40 @@
+package org.understudy.succession.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.understudy.platform.problem.ApiProblem;
+import org.understudy.succession.events.ViewRebuilder;
+
+@Path("/api/v1/succession/rebuild")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration", description = "Operations on the view itself")
+public class AdminResource {
+    @Inject
+    ViewRebuilder rebuilder;
+
+    @POST
+    @Operation(summary = "Rebuild the view from the topics", description = "Runs in the background; follow it with GET. "
+            + "Live consumers wait meanwhile; no alerts are raised for what is replayed.")
+    @APIResponse(responseCode = "202", description = "Started; the body is its progress")
+    @APIResponse(responseCode = "409", description = "A rebuild is already running")
+    public Response start() {
+        if (!rebuilder.start()) {
+            throw ApiProblem.conflict("rebuild", "a rebuild is already running");
+        }
+        return Response.accepted(rebuilder.progress()).build();
+    }
+
+    @GET
+    @Operation(summary = "Progress of the last rebuild", description = "state IDLE, RUNNING, DONE or FAILED; events processed of the total, and the rate.")
+    public ViewRebuilder.Progress progress() {
+        return rebuilder.progress();
+    }
+}

@@ -1,0 +1,82 @@
+package org.understudy.succession.domain;
+
+import org.understudy.events.CandidateStatus;
+import org.understudy.events.FitAndProperStatus;
+import org.understudy.events.ReadinessLevel;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Who counts as ready for a post (DESIGN.md, "The succession view"), as a pure function of the
+ * post, the candidate and the day. Decisions where the design is silent are in
+ * docs/succession-view.md.
+ *
+ * @param staleAfter         a readiness assessment (or a nomination's readiness) older than this no longer counts
+ * @param fitCheckValidFor   a fit-and-proper check older than this has lapsed
+ * @param challengedSegments oversight segments whose posts count only candidates who would consider a challenged organisation
+ */
+public record SuccessionRules(Period staleAfter, Period fitCheckValidFor, Set<Integer> challengedSegments) {
+    public static final SuccessionRules DEFAULT = new SuccessionRules(Period.ofMonths(18), Period.ofMonths(12), Set.of(4, 5));
+
+    public Contribution evaluate(PostFacts post, CandidateFacts candidate, LocalDate day) {
+        if (candidate.status() != CandidateStatus.ACTIVE
+                || Objects.equals(candidate.candidateId(), post.incumbentCandidateId())) {
+            return Contribution.NONE;
+        }
+        LocalDate fitExpires = fitCheckExpires(candidate);
+        if (fitExpires == null || !day.isBefore(fitExpires)) {
+            return Contribution.NONE;
+        }
+        if (post.oversightSegment() != null && challengedSegments.contains(post.oversightSegment())
+                && !candidate.considersChallenged()) {
+            return Contribution.NONE;
+        }
+        CandidateFacts.Assessment named = fresh(candidate.nominations().get(post.postId()), day);
+        CandidateFacts.Assessment pool = willingToWorkThere(post, candidate)
+                ? fresh(candidate.readiness().get(post.role()), day) : null;
+        boolean namedNow = is(named, ReadinessLevel.READY_NOW);
+        boolean poolNow = is(pool, ReadinessLevel.READY_NOW);
+        Contribution.Level level = namedNow || poolNow ? Contribution.Level.NOW
+                : is(named, ReadinessLevel.READY_1_2_YEARS) || is(pool, ReadinessLevel.READY_1_2_YEARS) ? Contribution.Level.SOON
+                : null;
+        if (level == null) {
+            return Contribution.NONE;
+        }
+        LocalDate expires = Stream.of(fitExpires, staleFrom(named), staleFrom(pool))
+                .filter(Objects::nonNull).min(LocalDate::compareTo).orElseThrow();
+        return new Contribution(level, namedNow, poolNow, expires);
+    }
+
+    /** The first day the candidate's fit-and-proper check no longer holds; null if it never did. */
+    private LocalDate fitCheckExpires(CandidateFacts c) {
+        if (c.fitStatus() == FitAndProperStatus.FAILED || c.fitCheckedOn() == null) {
+            return null;
+        }
+        return c.fitCheckedOn().plus(fitCheckValidFor).plusDays(1);
+    }
+
+    private static boolean willingToWorkThere(PostFacts post, CandidateFacts c) {
+        return post.region() != null && post.organisationType() != null
+                && c.regions().contains(post.region()) && c.organisationTypes().contains(post.organisationType());
+    }
+
+    private CandidateFacts.Assessment fresh(CandidateFacts.Assessment a, LocalDate day) {
+        return a != null && day.isBefore(a.on().plus(staleAfter).plusDays(1)) && !a.on().isAfter(day) ? a : null;
+    }
+
+    private LocalDate staleFrom(CandidateFacts.Assessment a) {
+        return a == null || !counting(a.level()) ? null : a.on().plus(staleAfter).plusDays(1);
+    }
+
+    private static boolean counting(ReadinessLevel level) {
+        return level == ReadinessLevel.READY_NOW || level == ReadinessLevel.READY_1_2_YEARS;
+    }
+
+    private static boolean is(CandidateFacts.Assessment a, ReadinessLevel level) {
+        return a != null && a.level() == level;
+    }
+}

@@ -1,0 +1,194 @@
+package org.understudy.succession.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.understudy.events.BoardRole;
+import org.understudy.events.CandidateStatus;
+import org.understudy.events.FitAndProperStatus;
+import org.understudy.events.OrganisationType;
+import org.understudy.events.ReadinessLevel;
+import org.understudy.events.Region;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.understudy.succession.domain.Contribution.Level.NOW;
+import static org.understudy.succession.domain.Contribution.Level.SOON;
+
+/** The succession view's definition (DESIGN.md), one row per clause. */
+class SuccessionRulesTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+    private static final UUID POST = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    private static final UUID OTHER_POST = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
+    private static final UUID CANDIDATE = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
+    private static final SuccessionRules RULES = SuccessionRules.DEFAULT;
+
+    /** A CEO post at a London acute trust in segment 2, held by someone else. */
+    private static PostFacts post(UnaryOperator<PostFacts> change) {
+        return change.apply(new PostFacts(POST, BoardRole.CHIEF_EXECUTIVE, Region.LONDON, OrganisationType.ACUTE, 2, UUID.randomUUID()));
+    }
+
+    /** An active candidate, fit-and-proper checked a month ago, willing to work at London acute trusts, not in challenged ones. */
+    private static CandidateFacts candidate(UnaryOperator<CandidateFacts> change) {
+        return change.apply(new CandidateFacts(CANDIDATE, CandidateStatus.ACTIVE, FitAndProperStatus.PASSED, TODAY.minusMonths(1),
+                Set.of(Region.LONDON), Set.of(OrganisationType.ACUTE), false, Map.of(), Map.of()));
+    }
+
+    private static CandidateFacts.Assessment assessed(ReadinessLevel level, LocalDate on) {
+        return new CandidateFacts.Assessment(level, on);
+    }
+
+    private static UnaryOperator<CandidateFacts> readyForRole(ReadinessLevel level, LocalDate on) {
+        return c -> new CandidateFacts(c.candidateId(), c.status(), c.fitStatus(), c.fitCheckedOn(), c.regions(), c.organisationTypes(),
+                c.considersChallenged(), Map.of(BoardRole.CHIEF_EXECUTIVE, assessed(level, on)), c.nominations());
+    }
+
+    private static UnaryOperator<CandidateFacts> named(UUID post, ReadinessLevel level, LocalDate on) {
+        return c -> {
+            Map<UUID, CandidateFacts.Assessment> n = new HashMap<>(c.nominations());
+            n.put(post, assessed(level, on));
+            return new CandidateFacts(c.candidateId(), c.status(), c.fitStatus(), c.fitCheckedOn(), c.regions(), c.organisationTypes(),
+                    c.considersChallenged(), c.readiness(), n);
+        };
+    }
+
+    private static UnaryOperator<CandidateFacts> status(CandidateStatus status) {
+        return c -> new CandidateFacts(c.candidateId(), status, c.fitStatus(), c.fitCheckedOn(), c.regions(), c.organisationTypes(),
+                c.considersChallenged(), c.readiness(), c.nominations());
+    }
+
+    private static UnaryOperator<CandidateFacts> fit(FitAndProperStatus status, LocalDate checkedOn) {
+        return c -> new CandidateFacts(c.candidateId(), c.status(), status, checkedOn, c.regions(), c.organisationTypes(),
+                c.considersChallenged(), c.readiness(), c.nominations());
+    }
+
+    private static UnaryOperator<CandidateFacts> mobility(Set<Region> regions, Set<OrganisationType> types, boolean challenged) {
+        return c -> new CandidateFacts(c.candidateId(), c.status(), c.fitStatus(), c.fitCheckedOn(), regions, types,
+                challenged, c.readiness(), c.nominations());
+    }
+
+    private static UnaryOperator<PostFacts> segment(int segment) {
+        return p -> new PostFacts(p.postId(), p.role(), p.region(), p.organisationType(), segment, p.incumbentCandidateId());
+    }
+
+    private static UnaryOperator<PostFacts> incumbent(UUID candidate) {
+        return p -> new PostFacts(p.postId(), p.role(), p.region(), p.organisationType(), p.oversightSegment(), candidate);
+    }
+
+    @SafeVarargs
+    private static UnaryOperator<CandidateFacts> all(UnaryOperator<CandidateFacts>... changes) {
+        return c -> {
+            for (UnaryOperator<CandidateFacts> change : changes) {
+                c = change.apply(c);
+            }
+            return c;
+        };
+    }
+
+    static Stream<Arguments> definition() {
+        LocalDate lastMonth = TODAY.minusMonths(1);
+        return Stream.of(
+                // namedReadyNow: nominated as successor for P with readiness READY_NOW
+                Arguments.of("named ready now", post(p -> p), candidate(named(POST, ReadinessLevel.READY_NOW, lastMonth)), NOW, true, false),
+                Arguments.of("named for another post only", post(p -> p), candidate(named(OTHER_POST, ReadinessLevel.READY_NOW, lastMonth)), null, false, false),
+                // poolReadyNow: READY_NOW for role R, willing to work in region G and organisation type T
+                Arguments.of("pool ready now", post(p -> p), candidate(readyForRole(ReadinessLevel.READY_NOW, lastMonth)), NOW, false, true),
+                Arguments.of("pool, but not willing in this region", post(p -> p),
+                        candidate(all(readyForRole(ReadinessLevel.READY_NOW, lastMonth), mobility(Set.of(Region.MIDLANDS), Set.of(OrganisationType.ACUTE), false))), null, false, false),
+                Arguments.of("pool, but not this type of organisation", post(p -> p),
+                        candidate(all(readyForRole(ReadinessLevel.READY_NOW, lastMonth), mobility(Set.of(Region.LONDON), Set.of(OrganisationType.MENTAL_HEALTH), false))), null, false, false),
+                Arguments.of("pool, organisation not known yet", post(p -> new PostFacts(p.postId(), p.role(), null, null, null, p.incumbentCandidateId())),
+                        candidate(readyForRole(ReadinessLevel.READY_NOW, lastMonth)), null, false, false),
+                Arguments.of("named and pool: one person", post(p -> p),
+                        candidate(all(readyForRole(ReadinessLevel.READY_NOW, lastMonth), named(POST, ReadinessLevel.READY_NOW, lastMonth))), NOW, true, true),
+                // readySoon: READY_1_2_YEARS, not already counted as ready now
+                Arguments.of("named ready in 1-2 years", post(p -> p), candidate(named(POST, ReadinessLevel.READY_1_2_YEARS, lastMonth)), SOON, false, false),
+                Arguments.of("pool soon, named now: counted now", post(p -> p),
+                        candidate(all(readyForRole(ReadinessLevel.READY_1_2_YEARS, lastMonth), named(POST, ReadinessLevel.READY_NOW, lastMonth))), NOW, true, false),
+                Arguments.of("3+ years does not count", post(p -> p), candidate(readyForRole(ReadinessLevel.READY_3_PLUS, lastMonth)), null, false, false),
+                Arguments.of("not ready does not count", post(p -> p), candidate(named(POST, ReadinessLevel.NOT_READY, lastMonth)), null, false, false),
+                // excluded always: the incumbent, withdrawn or erased, fit-and-proper FAILED or lapsed
+                Arguments.of("the incumbent", post(incumbent(CANDIDATE)), candidate(named(POST, ReadinessLevel.READY_NOW, lastMonth)), null, false, false),
+                Arguments.of("withdrawn", post(p -> p), candidate(all(named(POST, ReadinessLevel.READY_NOW, lastMonth), status(CandidateStatus.WITHDRAWN))), null, false, false),
+                Arguments.of("erased", post(p -> p), candidate(all(named(POST, ReadinessLevel.READY_NOW, lastMonth), status(CandidateStatus.ERASED))), null, false, false),
+                Arguments.of("fit and proper failed", post(p -> p),
+                        candidate(all(named(POST, ReadinessLevel.READY_NOW, lastMonth), fit(FitAndProperStatus.FAILED, lastMonth))), null, false, false),
+                Arguments.of("fit and proper check 12 months ago to the day: still valid", post(p -> p),
+                        candidate(all(named(POST, ReadinessLevel.READY_NOW, lastMonth), fit(FitAndProperStatus.PASSED, TODAY.minusMonths(12)))), NOW, true, false),
+                Arguments.of("fit and proper check more than 12 months ago: lapsed", post(p -> p),
+                        candidate(all(named(POST, ReadinessLevel.READY_NOW, lastMonth), fit(FitAndProperStatus.PASSED, TODAY.minusMonths(12).minusDays(1)))), null, false, false),
+                Arguments.of("fit and proper re-check pending, last check valid", post(p -> p),
+                        candidate(all(named(POST, ReadinessLevel.READY_NOW, lastMonth), fit(FitAndProperStatus.PENDING, TODAY.minusMonths(6)))), NOW, true, false),
+                Arguments.of("fit and proper never checked", post(p -> p),
+                        candidate(all(named(POST, ReadinessLevel.READY_NOW, lastMonth), fit(FitAndProperStatus.PENDING, null))), null, false, false),
+                // stale: an assessment older than the configured age (18 months) no longer counts
+                Arguments.of("assessed 18 months ago to the day: still counts", post(p -> p),
+                        candidate(readyForRole(ReadinessLevel.READY_NOW, TODAY.minusMonths(18))), NOW, false, true),
+                Arguments.of("assessed more than 18 months ago: stale", post(p -> p),
+                        candidate(readyForRole(ReadinessLevel.READY_NOW, TODAY.minusMonths(18).minusDays(1))), null, false, false),
+                Arguments.of("named more than 18 months ago: stale", post(p -> p),
+                        candidate(named(POST, ReadinessLevel.READY_NOW, TODAY.minusMonths(19))), null, false, false),
+                Arguments.of("assessed in the future (as of an earlier day): not yet", post(p -> p),
+                        candidate(readyForRole(ReadinessLevel.READY_NOW, TODAY.plusDays(1))), null, false, false),
+                // segments 4 and 5: only candidates who would consider a challenged organisation
+                Arguments.of("segment 4, would not consider challenged", post(segment(4)), candidate(named(POST, ReadinessLevel.READY_NOW, lastMonth)), null, false, false),
+                Arguments.of("segment 5, would consider challenged", post(segment(5)),
+                        candidate(all(named(POST, ReadinessLevel.READY_NOW, lastMonth), mobility(Set.of(Region.LONDON), Set.of(OrganisationType.ACUTE), true))), NOW, true, false),
+                Arguments.of("segment 3 is not challenged", post(segment(3)), candidate(readyForRole(ReadinessLevel.READY_NOW, lastMonth)), NOW, false, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("definition")
+    void whoCounts(String clause, PostFacts post, CandidateFacts candidate, Contribution.Level level, boolean namedNow, boolean poolNow) {
+        Contribution c = RULES.evaluate(post, candidate, TODAY);
+        assertEquals(level, c.level(), clause);
+        assertEquals(namedNow, c.namedNow(), clause + ": named");
+        assertEquals(poolNow, c.poolNow(), clause + ": pool");
+    }
+
+    @Test
+    void aContributionExpiresWhenItsFirstDateRunsOut() {
+        // Assessed 17 months ago (stale in a month), fit check 2 months ago (lapses in 10): re-evaluate in a month.
+        LocalDate assessed = TODAY.minusMonths(17);
+        Contribution c = RULES.evaluate(post(p -> p), candidate(all(readyForRole(ReadinessLevel.READY_NOW, assessed),
+                fit(FitAndProperStatus.PASSED, TODAY.minusMonths(2)))), TODAY);
+        assertEquals(assessed.plusMonths(18).plusDays(1), c.expiresOn());
+        assertEquals(NOW, RULES.evaluate(post(p -> p), candidate(readyForRole(ReadinessLevel.READY_NOW, assessed)), c.expiresOn().minusDays(1)).level());
+        assertEquals(null, RULES.evaluate(post(p -> p), candidate(readyForRole(ReadinessLevel.READY_NOW, assessed)), c.expiresOn()).level());
+    }
+
+    @Test
+    void numbersCountDistinctPeople() {
+        List<Contribution> contributions = List.of(
+                new Contribution(NOW, true, true, TODAY),     // named and pool: one person
+                new Contribution(NOW, false, true, TODAY),
+                new Contribution(SOON, false, false, TODAY),
+                Contribution.NONE);
+        assertEquals(new SuccessionNumbers(2, 1, 1, 2), SuccessionNumbers.of(contributions));
+    }
+
+    @ParameterizedTest(name = "{0} → {1} in segment {2}: alert {3}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "THIN,   NONE,   2, true",
+            "STRONG, NONE,   1, true",
+            "NONE,   NONE,   2, false",
+            "NONE,   THIN,   2, false",
+            "VIABLE, THIN,   2, false",
+            "VIABLE, THIN,   4, true",
+            "STRONG, VIABLE, 5, false",
+            "THIN,   THIN,   5, false",
+            ",       NONE,   5, false",
+    })
+    void alertsWhenReplaceabilityFalls(Replaceability before, Replaceability after, int segment, boolean alerts) {
+        assertEquals(alerts, new AlertRule(Replaceability.VIABLE, Set.of(4, 5)).alerts(before, after, segment));
+    }
+}
