@@ -42,6 +42,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SuccessionView {
+    private static final long VIEW_LOCK = 0x5375_6363_6573_7369L;
+
     /** What caused a change of the view: an event (with its position) or the passing of time. */
     public record Cause(String name, OffsetDateTime at, EventPosition position) {
         public static Cause of(EventPosition position) {
@@ -85,6 +87,18 @@ public class SuccessionView {
 
     @Inject
     Clock clock;
+
+    /**
+     * Takes the view's write lock until the transaction ends. Every change of the view (both
+     * consumers, the expiry sweep, a rebuild, and other instances sharing the database) runs under
+     * it: a change reads what it depends on (posts, candidates) and writes counts derived from it,
+     * so two changes at once could each miss the other's writes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock() {
+        posts.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
+                .setParameter("key", VIEW_LOCK).getSingleResult();
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Applied applyOrganisation(OrganisationState state, long version, Cause cause) {
@@ -239,6 +253,7 @@ public class SuccessionView {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int expireUpTo(LocalDate day) {
+        lock();
         int total = 0;
         while (true) {
             List<PostCandidateStore.Expiring> due = contributions.expiringBy(day, 1_000);

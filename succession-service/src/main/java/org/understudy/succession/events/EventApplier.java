@@ -121,6 +121,7 @@ public class EventApplier {
     }
 
     private String applyOnce(CloudEvent event, EventPosition position) {
+        view.lock();
         if (!inbox.recordFirstDelivery(position.eventId(), event.type(), position.topic(), position.partition(), position.offset())) {
             return "duplicate";
         }

@@ -1,0 +1,128 @@
+package org.understudy.succession;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.understudy.events.BoardRole;
+import org.understudy.events.CandidateEventTypes;
+import org.understudy.events.CandidateState;
+import org.understudy.events.CandidateStatus;
+import org.understudy.events.EventFactory;
+import org.understudy.events.FitAndProperStatus;
+import org.understudy.events.OrganisationState;
+import org.understudy.events.OrganisationType;
+import org.understudy.events.PostState;
+import org.understudy.events.ReadinessLevel;
+import org.understudy.events.Region;
+import org.understudy.events.Topics;
+import org.understudy.events.VacancyEventTypes;
+import org.understudy.events.VacancyState;
+import org.understudy.events.VacancyStatus;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Produces the events vacancy-service and candidate-service would publish, at chosen instants,
+ * so that a test can tell a story that takes months. Versions are counted per aggregate.
+ */
+final class StoryEvents implements AutoCloseable {
+    private final KafkaProducer<String, String> producer;
+    private final Map<String, Long> versions = new HashMap<>();
+
+    StoryEvents(String bootstrap) {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer());
+    }
+
+    static OffsetDateTime at(LocalDate day) {
+        return day.atTime(12, 0).atOffset(ZoneOffset.UTC);
+    }
+
+    void organisation(String ods, Region region, OrganisationType type, int segment, LocalDate day) {
+        send(Topics.VACANCY_EVENTS, VacancyEventTypes.ORGANISATION_CREATED, ods, day,
+                new OrganisationState(ods, "Story NHS Trust " + ods, region, type, false, null, segment));
+    }
+
+    void post(UUID postId, String ods, UUID incumbent, LocalDate since, boolean interim, LocalDate day) {
+        send(Topics.VACANCY_EVENTS, versions.containsKey(postId.toString()) ? VacancyEventTypes.POST_INCUMBENT_CHANGED : VacancyEventTypes.POST_CREATED,
+                postId.toString(), day, new PostState(postId, ods, BoardRole.CHIEF_EXECUTIVE,
+                        incumbent == null && since == null ? null : new PostState.Incumbent(incumbent, since, interim), null));
+    }
+
+    void vacancy(UUID vacancyId, UUID postId, String ods, VacancyStatus status, int received, int withdrawn, int shortlist,
+                 LocalDate advertised, LocalDate filled, UUID appointed, LocalDate day) {
+        send(Topics.VACANCY_EVENTS, status == VacancyStatus.FILLED ? VacancyEventTypes.VACANCY_FILLED : VacancyEventTypes.VACANCY_STATUS_CHANGED,
+                vacancyId.toString(), day, new VacancyState(vacancyId, postId, ods, BoardRole.CHIEF_EXECUTIVE, status, null, advertised, 0,
+                        received, withdrawn, shortlist, List.of(), null, appointed, filled, null, null));
+    }
+
+    /** A candidate in a region and type of organisation; builder-like calls below change them and publish. */
+    final class Candidate {
+        final UUID id = UUID.randomUUID();
+        CandidateStatus status = CandidateStatus.ACTIVE;
+        FitAndProperStatus fit = FitAndProperStatus.PASSED;
+        LocalDate fitOn;
+        final List<Region> regions;
+        final List<OrganisationType> types;
+        boolean challenged;
+        final List<CandidateState.RoleReadiness> readiness = new ArrayList<>();
+        final List<CandidateState.Nomination> nominations = new ArrayList<>();
+
+        Candidate(Region region, OrganisationType type, LocalDate fitOn) {
+            this.regions = List.of(region);
+            this.types = List.of(type);
+            this.fitOn = fitOn;
+        }
+
+        Candidate readyAsCeo(ReadinessLevel level, LocalDate on) {
+            readiness.removeIf(r -> r.role() == BoardRole.CHIEF_EXECUTIVE);
+            readiness.add(new CandidateState.RoleReadiness(BoardRole.CHIEF_EXECUTIVE, level, on));
+            return this;
+        }
+
+        Candidate named(UUID postId, ReadinessLevel level, LocalDate on) {
+            nominations.removeIf(n -> n.postId().equals(postId));
+            nominations.add(new CandidateState.Nomination(postId, level, on));
+            return this;
+        }
+
+        Candidate fit(FitAndProperStatus status, LocalDate on) {
+            fit = status;
+            fitOn = on;
+            return this;
+        }
+
+        void publish(LocalDate day) {
+            send(Topics.CANDIDATE_EVENTS, versions.containsKey(id.toString()) ? CandidateEventTypes.UPDATED : CandidateEventTypes.REGISTERED,
+                    id.toString(), day, new CandidateState(id, status, List.copyOf(readiness), new CandidateState.FitAndProper(fit, fitOn),
+                            new CandidateState.Mobility(regions, types, challenged), List.copyOf(nominations), List.of()));
+        }
+    }
+
+    Candidate candidate(Region region, OrganisationType type, LocalDate fitOn) {
+        return new Candidate(region, type, fitOn);
+    }
+
+    private void send(String topic, String type, String key, LocalDate day, Object state) {
+        long version = versions.merge(key, 1L, Long::sum);
+        String json = EventFactory.toJson(UUID.randomUUID(), topic.equals(Topics.VACANCY_EVENTS) ? "/vacancy-service" : "/candidate-service",
+                type, key, at(day), version, List.of("story"), state);
+        try {
+            producer.send(new ProducerRecord<>(topic, key, json)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
