@@ -76,6 +76,16 @@ class PostApiTest {
     }
 
     @Test
+    void unreadableParametersAreProblemsNamingThem() {
+        given().queryParam("role", "KING").get("/api/v1/posts")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("role"));
+        given().get("/api/v1/posts/not-a-uuid")
+                .then().statusCode(404).contentType("application/problem+json").body("field", equalTo("postId"));
+        given().queryParam("region", "WALES").get("/api/v1/organisations")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("region"));
+    }
+
+    @Test
     void anUnknownPostIsNotFound() {
         given().get("/api/v1/posts/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404).contentType("application/problem+json").body("field", equalTo("postId"));

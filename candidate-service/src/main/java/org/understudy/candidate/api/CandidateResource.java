@@ -1,5 +1,6 @@
 package org.understudy.candidate.api;
 
+import org.understudy.platform.api.ETags;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package org.understudy.candidate.api;
 
+import org.understudy.platform.api.ETags;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
 package org.understudy.candidate.events;
 
+import org.understudy.platform.inbox.TransientFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

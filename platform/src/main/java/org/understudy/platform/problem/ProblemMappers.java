@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.understudy.platform.api.InvalidParameter;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -75,6 +76,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof InvalidParameter)) {
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        if (cause instanceof InvalidParameter invalid) {
+            int status = invalid.getResponse().getStatus();
+            return respond(new Problem("about:blank", status == 404 ? "Not found" : "Invalid request", status,
+                    invalid.getMessage(), path(uri), invalid.parameter(), List.of()));
+        }
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
         String detail = status.getStatusCode() == 404 ? "no resource at this address" : e.getMessage();

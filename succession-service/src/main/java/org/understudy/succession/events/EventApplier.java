@@ -1,5 +1,6 @@
 package org.understudy.succession.events;
 
+import org.understudy.platform.inbox.TransientFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,17 +1,17 @@
-package org.understudy.candidate.events;
+package org.understudy.platform.inbox;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 
 /**
- * Tells failures worth retrying (the database is away, a lock or serialisation conflict, a
- * concurrent insert) from failures that will recur for this event whatever we do.
+ * Tells failures worth retrying (the database is away, a lock or serialisation conflict) from
+ * failures that will recur for this event whatever we do.
  */
-final class TransientFailures {
+public final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException) {
                 return true;

@@ -1,19 +1,19 @@
-package org.understudy.candidate.api;
+package org.understudy.platform.api;
 
 import jakarta.ws.rs.core.EntityTag;
 import org.understudy.platform.problem.ApiProblem;
 
-/** ETags carry the candidate's version, so that If-Match can refuse a change based on a stale read. */
-final class ETags {
+/** ETags carry the aggregate version, so that If-Match can refuse a stale update. */
+public final class ETags {
     private ETags() {
     }
 
-    static EntityTag of(long version) {
+    public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
     }
 
     /** The version in an If-Match header ({@code "3"} or {@code 3}), or null when there is none. */
-    static Long parse(String ifMatch) {
+    public static Long parse(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
@@ -21,7 +21,7 @@ final class ETags {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("If-Match", "If-Match must be the ETag of the candidate (its version), not " + ifMatch);
+            throw ApiProblem.badRequest("If-Match", "If-Match must be the ETag of the resource (its version), not " + ifMatch);
         }
     }
 }
