@@ -8,10 +8,22 @@ import java.util.UUID;
  * The incumbent appears only as a candidate id (null for someone not in the pipeline): their
  * name stays in vacancy-service.
  */
-public record PostState(UUID postId, String odsCode, BoardRole role, Incumbent incumbent, Departure lastDeparture) {
+public record PostState(UUID postId, String odsCode, BoardRole role, Incumbent incumbent, Departure lastDeparture,
+                        InterimCover interimCover) {
 
     public PostState(UUID postId, String odsCode, BoardRole role) {
-        this(postId, odsCode, role, null, null);
+        this(postId, odsCode, role, null, null, null);
+    }
+
+    public PostState(UUID postId, String odsCode, BoardRole role, Incumbent incumbent, Departure lastDeparture) {
+        this(postId, odsCode, role, incumbent, lastDeparture, null);
+    }
+
+    /**
+     * Someone named to cover the post as interim if its leader had to go at once (a candidate id, or
+     * null for someone outside the pipeline), and since when.
+     */
+    public record InterimCover(UUID candidateId, LocalDate namedOn) {
     }
 
     /** Who holds the post now, since when, and whether as an interim. */

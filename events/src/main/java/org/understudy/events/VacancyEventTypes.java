@@ -7,6 +7,7 @@ public final class VacancyEventTypes {
     public static final String POST_CREATED = EventTypes.of("vacancy", "post", "created");
     public static final String POST_INCUMBENT_CHANGED = EventTypes.of("vacancy", "post", "incumbent-changed");
     public static final String POST_INCUMBENT_LEFT = EventTypes.of("vacancy", "post", "incumbent-left");
+    public static final String POST_INTERIM_COVER_CHANGED = EventTypes.of("vacancy", "post", "interim-cover-changed");
     public static final String VACANCY_CREATED = EventTypes.of("vacancy", "vacancy", "created");
     public static final String VACANCY_STATUS_CHANGED = EventTypes.of("vacancy", "vacancy", "status-changed");
     public static final String VACANCY_APPLICATION_RECEIVED = EventTypes.of("vacancy", "vacancy", "application-received");

@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class VacancyLifecycleTest {
@@ -279,6 +280,26 @@ class VacancyLifecycleTest {
         assertEquals(VacancyEventTypes.POST_INCUMBENT_LEFT, left.type());
         assertEquals("END_OF_INTERIM", left.data().get("state").get("lastDeparture").get("reason").asText());
         assertEquals(4, left.data().get("version").asLong());
+    }
+
+    @Test
+    void anInterimCoverIsNamedAndClearedWithAnEventWithoutTheName() {
+        String postId = newPost();
+        given().contentType(ContentType.JSON).body("{\"name\":\"Pat Cover\",\"namedOn\":\"2026-01-05\"}")
+                .put("/api/v1/posts/" + postId + "/interim-cover").then().statusCode(200)
+                .body("interimCover.name", equalTo("Pat Cover")).body("version", equalTo(2));
+        given().delete("/api/v1/posts/" + postId + "/interim-cover").then().statusCode(200)
+                .body("interimCover", nullValue()).body("version", equalTo(3));
+        given().delete("/api/v1/posts/" + postId + "/interim-cover").then().statusCode(200).body("version", equalTo(3));
+        given().contentType(ContentType.JSON).body("{\"namedOn\":\"2026-01-05\"}")
+                .put("/api/v1/posts/" + postId + "/interim-cover").then().statusCode(400).body("field", equalTo("candidateId"));
+
+        List<CloudEvent> postEvents = eventsOf(postId, 3);
+        assertEquals(VacancyEventTypes.POST_INTERIM_COVER_CHANGED, postEvents.get(1).type());
+        assertEquals("2026-01-05", postEvents.get(1).data().get("state").get("interimCover").get("namedOn").asText());
+        assertTrue(postEvents.get(2).data().get("state").get("interimCover").isNull());
+        events.during(r -> r.key().equals(postId), Duration.ofMillis(500))
+                .forEach(r -> assertEquals(-1, r.value().indexOf("Pat Cover"), "names are never published"));
     }
 
     @Test

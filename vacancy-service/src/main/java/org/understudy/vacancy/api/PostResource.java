@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -125,6 +126,30 @@ public class PostResource {
     @APIResponse(responseCode = "409", description = "The post is already vacant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response depart(@PathParam("postId") UUID postId, @Valid @NotNull(message = "a JSON body is required") DepartureRequest body) {
         Post post = incumbentService.depart(postId, body.date(), body.reason());
+        return Response.ok(view(post)).tag(ETags.of(post.version)).build();
+    }
+
+    @PUT
+    @Path("/{postId}/interim-cover")
+    @Operation(summary = "Name the interim cover", description = "Who would cover the post if its leader had to go at once. "
+            + "A named cover makes a dismissal credible even without enough ready successors. Publishes post.interim-cover-changed.")
+    @APIResponse(responseCode = "200", description = "The post with its interim cover",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostResponse.class)))
+    @APIResponse(responseCode = "404", description = "Unknown post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response setInterimCover(@PathParam("postId") UUID postId, @HeaderParam("If-Match") String ifMatch,
+                                    @Valid @NotNull(message = "a JSON body is required") InterimCoverRequest body) {
+        Post post = service.setInterimCover(postId, body.person(), body.namedOn(), ETags.parse(ifMatch));
+        return Response.ok(view(post)).tag(ETags.of(post.version)).build();
+    }
+
+    @DELETE
+    @Path("/{postId}/interim-cover")
+    @Operation(summary = "Clear the interim cover", description = "Publishes post.interim-cover-changed if one was named.")
+    @APIResponse(responseCode = "200", description = "The post without interim cover",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostResponse.class)))
+    @APIResponse(responseCode = "404", description = "Unknown post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response clearInterimCover(@PathParam("postId") UUID postId, @HeaderParam("If-Match") String ifMatch) {
+        Post post = service.setInterimCover(postId, null, null, ETags.parse(ifMatch));
         return Response.ok(view(post)).tag(ETags.of(post.version)).build();
     }
 

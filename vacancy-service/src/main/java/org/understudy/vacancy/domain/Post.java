@@ -12,6 +12,7 @@ import org.understudy.events.PostState;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A board role at an organisation: at most one per role and organisation. */
@@ -46,11 +47,33 @@ public class Post {
     @Column(name = "last_departure_reason")
     public LeavingReason lastDepartureReason;
 
+    /** Interim cover named for the post: a candidate id, or a name held only here. */
+    @Column(name = "interim_cover_candidate_id")
+    public UUID interimCoverCandidateId;
+
+    @Column(name = "interim_cover_name")
+    public String interimCoverName;
+
+    /** Null when no interim cover is named. */
+    @Column(name = "interim_cover_named_on")
+    public LocalDate interimCoverNamedOn;
+
     /** The post's state for its events, with its current incumbent (null when vacant). */
     public PostState toState(Incumbency current) {
         return new PostState(postId, odsCode, role,
                 current == null ? null : new PostState.Incumbent(current.candidateId, current.since, current.interim),
-                lastDepartureDate == null ? null : new PostState.Departure(lastDepartureDate, lastDepartureReason));
+                lastDepartureDate == null ? null : new PostState.Departure(lastDepartureDate, lastDepartureReason),
+                interimCoverNamedOn == null ? null : new PostState.InterimCover(interimCoverCandidateId, interimCoverNamedOn));
+    }
+
+    /** Names (or, with a null date, clears) the interim cover; true if anything changed. */
+    public boolean nameInterimCover(UUID candidateId, String name, LocalDate namedOn) {
+        boolean changed = !Objects.equals(interimCoverCandidateId, candidateId)
+                || !Objects.equals(interimCoverName, name) || !Objects.equals(interimCoverNamedOn, namedOn);
+        interimCoverCandidateId = candidateId;
+        interimCoverName = name;
+        interimCoverNamedOn = namedOn;
+        return changed;
     }
 
     /** A change of the post: the version grows by one. */

@@ -7,6 +7,7 @@ import org.understudy.events.BoardRole;
 import org.understudy.events.LeavingReason;
 import org.understudy.platform.problem.ApiProblem;
 import org.understudy.vacancy.events.VacancyEventPublisher;
+import org.understudy.vacancy.persistence.IncumbencyRepository;
 import org.understudy.vacancy.persistence.OrganisationRepository;
 import org.understudy.vacancy.persistence.PostRepository;
 
@@ -29,6 +30,9 @@ public class PostService {
 
     @Inject
     IncumbentService incumbents;
+
+    @Inject
+    IncumbencyRepository incumbencies;
 
     @Inject
     Clock clock;
@@ -64,6 +68,23 @@ public class PostService {
             throw ApiProblem.conflict("If-Match", "post " + postId + " is at version " + post.version + ", not " + expectedVersion);
         }
         return incumbents.appoint(post, person, since, interim, previousLeftBecause);
+    }
+
+    /** Names the interim cover (a candidate or a name), or clears it when person is null. */
+    @Transactional
+    public Post setInterimCover(UUID postId, IncumbentService.Person person, LocalDate namedOn, Long expectedVersion) {
+        Post post = posts.findForUpdate(postId)
+                .orElseThrow(() -> ApiProblem.notFound("postId", "no post with id " + postId));
+        if (expectedVersion != null && expectedVersion != post.version) {
+            throw ApiProblem.conflict("If-Match", "post " + postId + " is at version " + post.version + ", not " + expectedVersion);
+        }
+        boolean changed = person == null ? post.nameInterimCover(null, null, null)
+                : post.nameInterimCover(person.candidateId(), person.name(), namedOn);
+        if (changed) {
+            post.changed(OffsetDateTime.now(clock));
+            events.interimCoverChanged(post, incumbencies.current(postId));
+        }
+        return post;
     }
 
     public Post get(UUID postId) {

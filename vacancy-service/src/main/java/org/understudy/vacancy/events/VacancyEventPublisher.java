@@ -45,6 +45,11 @@ public class VacancyEventPublisher {
         post(VacancyEventTypes.POST_INCUMBENT_LEFT, post, null, List.of("incumbent", "lastDeparture"));
     }
 
+    /** The interim cover was named, changed or cleared. */
+    public void interimCoverChanged(Post post, Incumbency current) {
+        post(VacancyEventTypes.POST_INTERIM_COVER_CHANGED, post, current, List.of("interimCover"));
+    }
+
     /** Any change of a vacancy: type says which (see {@link VacancyEventTypes}). */
     public void vacancy(String type, Vacancy vacancy, Post post, List<String> changed) {
         outbox.append(Topics.VACANCY_EVENTS, type, vacancy.vacancyId.toString(), vacancy.version, changed,
