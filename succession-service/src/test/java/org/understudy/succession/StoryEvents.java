@@ -9,6 +9,7 @@ import org.understudy.events.CandidateEventTypes;
 import org.understudy.events.CandidateState;
 import org.understudy.events.CandidateStatus;
 import org.understudy.events.EventFactory;
+import org.understudy.events.ExitReason;
 import org.understudy.events.FitAndProperStatus;
 import org.understudy.events.OrganisationState;
 import org.understudy.events.OrganisationType;
@@ -56,6 +57,15 @@ final class StoryEvents implements AutoCloseable {
                         incumbent == null && since == null ? null : new PostState.Incumbent(incumbent, since, interim), null));
     }
 
+    /**
+     * A post event of any type at an exact instant: role, incumbent (null for a vacant post) and interim
+     * cover (null for none).
+     */
+    void post(UUID postId, String ods, BoardRole role, PostState.Incumbent incumbent, PostState.InterimCover cover, String type,
+              OffsetDateTime at) {
+        sendAt(Topics.VACANCY_EVENTS, type, postId.toString(), at, new PostState(postId, ods, role, incumbent, null, cover));
+    }
+
     void vacancy(UUID vacancyId, UUID postId, String ods, VacancyStatus status, int received, int withdrawn, int shortlist,
                  LocalDate advertised, LocalDate filled, UUID appointed, LocalDate day) {
         send(Topics.VACANCY_EVENTS, status == VacancyStatus.FILLED ? VacancyEventTypes.VACANCY_FILLED : VacancyEventTypes.VACANCY_STATUS_CHANGED,
@@ -74,6 +84,7 @@ final class StoryEvents implements AutoCloseable {
         boolean challenged;
         final List<CandidateState.RoleReadiness> readiness = new ArrayList<>();
         final List<CandidateState.Nomination> nominations = new ArrayList<>();
+        final List<CandidateState.Exit> exits = new ArrayList<>();
 
         Candidate(Region region, OrganisationType type, LocalDate fitOn) {
             this.regions = List.of(region);
@@ -99,10 +110,25 @@ final class StoryEvents implements AutoCloseable {
             return this;
         }
 
+        Candidate readyAs(BoardRole role, ReadinessLevel level, LocalDate on) {
+            readiness.removeIf(r -> r.role() == role);
+            readiness.add(new CandidateState.RoleReadiness(role, level, on));
+            return this;
+        }
+
+        Candidate exit(UUID postId, String ods, BoardRole role, LocalDate on, ExitReason reason) {
+            exits.add(new CandidateState.Exit(postId, ods, role, on, reason));
+            return this;
+        }
+
         void publish(LocalDate day) {
-            send(Topics.CANDIDATE_EVENTS, versions.containsKey(id.toString()) ? CandidateEventTypes.UPDATED : CandidateEventTypes.REGISTERED,
-                    id.toString(), day, new CandidateState(id, status, List.copyOf(readiness), new CandidateState.FitAndProper(fit, fitOn),
-                            new CandidateState.Mobility(regions, types, challenged), List.copyOf(nominations), List.of()));
+            publishAt(at(day));
+        }
+
+        void publishAt(OffsetDateTime time) {
+            sendAt(Topics.CANDIDATE_EVENTS, versions.containsKey(id.toString()) ? CandidateEventTypes.UPDATED : CandidateEventTypes.REGISTERED,
+                    id.toString(), time, new CandidateState(id, status, List.copyOf(readiness), new CandidateState.FitAndProper(fit, fitOn),
+                            new CandidateState.Mobility(regions, types, challenged), List.copyOf(nominations), List.copyOf(exits)));
         }
     }
 
@@ -111,9 +137,13 @@ final class StoryEvents implements AutoCloseable {
     }
 
     private void send(String topic, String type, String key, LocalDate day, Object state) {
+        sendAt(topic, type, key, at(day), state);
+    }
+
+    private void sendAt(String topic, String type, String key, OffsetDateTime time, Object state) {
         long version = versions.merge(key, 1L, Long::sum);
         String json = EventFactory.toJson(UUID.randomUUID(), topic.equals(Topics.VACANCY_EVENTS) ? "/vacancy-service" : "/candidate-service",
-                type, key, at(day), version, List.of("story"), state);
+                type, key, time, version, List.of("story"), state);
         try {
             producer.send(new ProducerRecord<>(topic, key, json)).get();
         } catch (Exception e) {

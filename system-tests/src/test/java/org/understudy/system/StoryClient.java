@@ -36,6 +36,13 @@ final class StoryClient {
             return new Numbers(readyNow, readySoon, named, pool, replaceability);
         }
 
+        /** The numbers a response shows. */
+        static Numbers of(ValidatableResponse response) {
+            var json = response.extract().jsonPath();
+            return new Numbers(json.getInt("readyNow"), json.getInt("readySoon"), json.getInt("namedReadyNow"),
+                    json.getInt("poolReadyNow"), json.getString("replaceability"));
+        }
+
         void assertOn(ValidatableResponse response) {
             response.body("readyNow", equalTo(readyNow))
                     .body("readySoon", equalTo(readySoon))

@@ -1,5 +1,6 @@
 package org.understudy.system;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +34,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>The trust is in a region and of a type (East of England, mental health) that no other system
  * test uses, and every candidate willing to work there is one of this story's, so that the pool is
- * counted exactly. Real time does not pass in a system test and candidate-service refuses an
- * assessment dated before the current one, so the stale assessment is one dated 18 months and a day
- * ago: stale on arrival (SuccessionStoryTest lets time pass with events dated over two years).
+ * counted exactly; the story's candidates are willing to work only there (Ben nowhere), so that they
+ * change no other test's numbers. Other system tests must not expect an empty pool for chief
+ * executive posts of East of England mental health trusts.
+ *
+ * <p>Real time does not pass in a system test and candidate-service refuses an assessment dated
+ * before the current one, so the stale assessment is one dated 18 months and a day ago: stale on
+ * arrival, while the same person assessed within 18 months counts (SuccessionStoryTest lets time
+ * pass with events dated over two years).
  */
 class TrustStoryIT {
     private static final String REGION = "EAST_OF_ENGLAND";
@@ -97,8 +103,9 @@ class TrustStoryIT {
         api.nominate(ada, post, "READY_NOW");
         api.awaitView(post, Numbers.of(1, 0, 1, 1, "THIN"), noVacancy());
 
-        // 4. Ben: ready now for CEO roles but only willing to work in London acute trusts, so not in this pool;
-        //    named for this post, he counts as a named successor. VIABLE.
+        // 4. Ben: ready now for CEO roles but has named no region or kind of trust he would work in, so he is in
+        //    no pool; named for this post, he counts as a named successor (his nomination's event carries his
+        //    ready-now assessment, so the pool staying at 1 shows willingness is required). VIABLE.
         UUID ben = api.candidate("Ben Named", List.of(), List.of(), true);
         api.fitAndProper(ben, "PASSED", today.minusDays(20));
         api.assess(ben, CEO, "READY_NOW", today.minusMonths(1));
@@ -189,6 +196,7 @@ class TrustStoryIT {
                 .body("vacancy.lastShortlistSize", equalTo(2))
                 .body("vacancy.daysVacant", equalTo(0))
                 .body("vacancy.readverts", equalTo(0)));
+        Instant afterAppointmentVisible = Instant.now();
 
         // 14. As of the instant after Cai failed his check, the post still reads as it did then.
         String asOf = afterCaiFailed.toString();
@@ -213,16 +221,22 @@ class TrustStoryIT {
         // 15. The trust falls into oversight segment 4: only Ada would consider a challenged trust. THIN.
         api.organisation(ods, TRUST, REGION, TYPE, 4, 200);
         Numbers challenged = Numbers.of(1, 0, 1, 1, "THIN");
-        api.awaitView(post, challenged, then2 -> then2
+        api.awaitView(post, challenged, afterward -> afterward
                 .body("oversightSegment", equalTo(4))
                 .body("incumbent.candidateId", equalTo(ben.toString())));
 
-        // The history tells the same story, one change per step, each caused by the step's event.
-        Response historyResponse = api.history(post);
-        System.out.println("HISTORY " + historyResponse.asPrettyString());
-        List<Map<String, Object>> history = historyResponse.jsonPath().getList("$");
+        // 16. As of the instant after the appointment was visible, the post reads as it did then: Ben holds it and
+        //     does not count. (The appointment publishes post.incumbent-changed and vacancy.filled in one transaction.)
+        String history = api.history(post).asString();
+        ValidatableResponse appointed = api.viewAsOf(post, afterAppointmentVisible.toString());
+        assertEquals(afterAppointment, Numbers.of(appointed), "as of " + afterAppointmentVisible
+                + ", just after the appointment was visible in the live view; history: " + compact(history));
+        assertEquals(ben.toString(), appointed.extract().path("incumbent.candidateId"), "the incumbent as of " + afterAppointmentVisible);
+
+        // The history tells the same story, one change per step (vacancy-only changes repeat the numbers).
+        List<Map<String, Object>> entries = JsonPath.from(history).getList("$");
         List<String> numbersOverTime = new ArrayList<>();
-        for (Map<String, Object> h : history) {
+        for (Map<String, Object> h : entries) {
             String n = h.get("readyNow") + "/" + h.get("readySoon") + "/" + h.get("namedReadyNow") + "/" + h.get("poolReadyNow")
                     + " " + h.get("replaceability");
             if (numbersOverTime.isEmpty() || !numbersOverTime.get(numbersOverTime.size() - 1).equals(n)) {
@@ -231,14 +245,26 @@ class TrustStoryIT {
         }
         assertEquals(List.of("0/0/0/0 NONE", "1/0/0/1 THIN", "1/0/1/1 THIN", "2/0/2/1 VIABLE", "3/0/2/2 STRONG",
                 "3/1/2/2 STRONG", "2/1/2/1 VIABLE", "2/2/2/1 VIABLE", "3/1/2/2 STRONG", "2/1/1/2 VIABLE", "1/0/1/1 THIN"),
-                numbersOverTime, "the post's numbers over time, in history");
-        assertTrue(history.stream().anyMatch(h -> CandidateEventTypes.FIT_AND_PROPER_RECORDED.equals(h.get("cause"))
+                numbersOverTime, "readyNow/readySoon/named/pool over time in history: " + compact(history));
+        assertTrue(entries.stream().anyMatch(h -> CandidateEventTypes.FIT_AND_PROPER_RECORDED.equals(h.get("cause"))
                 && Integer.valueOf(2).equals(h.get("readyNow")) && Integer.valueOf(1).equals(h.get("poolReadyNow"))),
                 "Cai's failed check is the cause of the fall to 2");
-        assertTrue(history.stream().anyMatch(h -> VacancyEventTypes.POST_INCUMBENT_CHANGED.equals(h.get("cause"))
+        assertTrue(entries.stream().anyMatch(h -> VacancyEventTypes.POST_INCUMBENT_CHANGED.equals(h.get("cause"))
                 && ben.toString().equals(h.get("incumbentCandidateId"))), "the appointment changed the incumbent in history");
-        assertTrue(history.stream().anyMatch(h -> VacancyEventTypes.ORGANISATION_UPDATED.equals(h.get("cause"))
+        assertTrue(entries.stream().anyMatch(h -> VacancyEventTypes.ORGANISATION_UPDATED.equals(h.get("cause"))
                 && Integer.valueOf(1).equals(h.get("readyNow"))), "the segment change is the cause of the fall to 1");
+    }
+
+    /** One line per history entry: when, why, the numbers and the incumbent. */
+    private static String compact(String history) {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> h : JsonPath.from(history).<Map<String, Object>>getList("$")) {
+            out.append("\n  ").append(h.get("effectiveAt")).append(' ').append(h.get("cause"))
+                    .append(" readyNow=").append(h.get("readyNow")).append(" readySoon=").append(h.get("readySoon"))
+                    .append(" named=").append(h.get("namedReadyNow")).append(" pool=").append(h.get("poolReadyNow"))
+                    .append(' ').append(h.get("replaceability")).append(" incumbent=").append(h.get("incumbentCandidateId"));
+        }
+        return out.toString();
     }
 
     private static Consumer<ValidatableResponse> noVacancy() {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.understudy.succession.domain.OrganisationView;
 import org.understudy.succession.domain.PostSuccession;
 import org.understudy.succession.domain.PostSuccessionHistory;
+import org.understudy.succession.domain.SuccessionSummary;
 import org.understudy.succession.domain.VacancyView;
 import org.understudy.succession.persistence.OrganisationViewRepository;
 import org.understudy.succession.persistence.PostSuccessionHistoryRepository;
@@ -66,6 +67,7 @@ public class PostSuccessionQueries {
                 new PostSuccessionResponse.Incumbent(h.incumbentCandidateId, sameIncumbent ? p.incumbentSince : null,
                         sameIncumbent ? p.incumbentInterim : null, null),
                 null,
+                PostSuccessionResponse.InterimCover.of(h.interimCandidateId, h.interimNamedOn),
                 new PostSuccessionResponse.VacancyTelemetry(null, h.applicants, h.shortlisted, h.lastShortlistSize, null, null),
                 new PostSuccessionResponse.Reflects(h.eventId, h.eventTopic, h.eventPartition, h.eventOffset),
                 h.effectiveAt, instant);
@@ -92,6 +94,7 @@ public class PostSuccessionQueries {
         return new PostSuccessionResponse(p.postId, p.odsCode, o == null ? null : o.name, o == null ? null : o.region,
                 o == null ? null : o.organisationType, o == null ? null : o.oversightSegment, p.role,
                 p.readyNow, p.readySoon, p.namedReadyNow, p.poolReadyNow, p.readyNow, p.replaceability, incumbent, departure,
+                PostSuccessionResponse.InterimCover.of(p.interimCandidateId, p.interimNamedOn),
                 new PostSuccessionResponse.VacancyTelemetry(p.openVacancyId, p.applicants, p.shortlisted, p.lastShortlistSize,
                         daysVacant(latest, today), latest == null ? null : latest.readverts),
                 new PostSuccessionResponse.Reflects(p.lastEventId, p.lastTopic, p.lastPartition, p.lastOffset),
@@ -99,11 +102,7 @@ public class PostSuccessionQueries {
     }
 
     private static Integer daysVacant(VacancyView v, LocalDate today) {
-        if (v == null || v.firstAdvertisedOn == null) {
-            return null;
-        }
-        LocalDate end = v.filledOn != null ? v.filledOn : v.closedOn != null ? v.closedOn : today;
-        return (int) Math.max(0, ChronoUnit.DAYS.between(v.firstAdvertisedOn, end));
+        return v == null ? null : SuccessionSummary.daysVacant(v.firstAdvertisedOn, v.filledOn, v.closedOn, today);
     }
 
     private Map<UUID, VacancyView> vacanciesById(Collection<UUID> ids) {

@@ -40,6 +40,8 @@ public record PostSuccessionResponse(
         @Schema(description = "Who holds the post (an opaque candidate id, or null for someone outside the pipeline)")
         Incumbent incumbent,
         Departure lastDeparture,
+        @Schema(description = "Who is named to cover the post as interim if its leader had to go at once (null when no one is)")
+        InterimCover interimCover,
         @Schema(description = "Market telemetry of the open vacancy and the most recent one")
         VacancyTelemetry vacancy,
         @Schema(description = "The last event these numbers reflect")
@@ -53,6 +55,13 @@ public record PostSuccessionResponse(
     }
 
     public record Departure(LocalDate date, LeavingReason reason) {
+    }
+
+    /** An opaque candidate id (null for someone outside the pipeline) and the day they were named. */
+    public record InterimCover(UUID candidateId, LocalDate namedOn) {
+        static InterimCover of(UUID candidateId, LocalDate namedOn) {
+            return namedOn == null ? null : new InterimCover(candidateId, namedOn);
+        }
     }
 
     /**

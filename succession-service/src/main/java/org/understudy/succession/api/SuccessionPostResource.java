@@ -21,7 +21,11 @@ import org.understudy.platform.api.PageRequest;
 import org.understudy.platform.api.PageResponse;
 import org.understudy.platform.problem.ApiProblem;
 import org.understudy.platform.problem.Problem;
+import org.understudy.succession.domain.CapacityService;
+import org.understudy.succession.domain.ConsequenceCapacity;
+import org.understudy.succession.domain.DismissalReadinessService;
 import org.understudy.succession.domain.PostSuccessionHistory;
+import org.understudy.succession.domain.ReadinessReport;
 import org.understudy.succession.persistence.PostSuccessionHistoryRepository;
 import org.understudy.succession.persistence.PostSuccessionRepository;
 
@@ -44,6 +48,12 @@ public class SuccessionPostResource {
 
     @Inject
     PostSuccessionQueries queries;
+
+    @Inject
+    DismissalReadinessService readiness;
+
+    @Inject
+    CapacityService capacity;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -118,5 +128,43 @@ public class SuccessionPostResource {
             throw ApiProblem.badRequest("to", "must not be before from");
         }
         return history.between(postId, start, end).stream().map(HistoryEntryResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{postId}/dismissal-readiness")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "Decision support")
+    @Operation(summary = "Would dismissing this post's leader be a credible consequence?",
+            description = "credible when at least the configured number of people (default 2) are ready now, or an interim is named; "
+                    + "with the numbers behind it and the reasons in plain words. With asOf, as the post stood at that instant "
+                    + "(exits dated up to that day; organisation details are the current ones).")
+    @APIResponse(responseCode = "200", description = "The answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReadinessReport.class)))
+    @APIResponse(responseCode = "404", description = "No event about this post has arrived (or none by asOf)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReadinessReport dismissalReadiness(@PathParam("postId") UUID postId,
+                                              @Parameter(description = "ISO-8601 instant or date") @QueryParam("asOf") String asOf) {
+        OffsetDateTime instant = Instants.parse("asOf", asOf);
+        return instant == null ? readiness.live(postId) : readiness.asOf(postId, instant);
+    }
+
+    @GET
+    @Path("/{postId}/knock-on")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "Decision support")
+    @Operation(summary = "What appointing this post's best-placed ready-now successor does to its region's consequence capacity",
+            description = "The successor is named for the post before the pool, then the one whose going costs the region least. "
+                    + "After: the post is filled, the successor has left the pool, and the post they held (if any) is to fill.")
+    @APIResponse(responseCode = "200", description = "The knock-on",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KnockOnResponse.class)))
+    @APIResponse(responseCode = "404", description = "Unknown post",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public KnockOnResponse knockOn(@PathParam("postId") UUID postId) {
+        CapacityService.KnockOnAnswer answer = capacity.knockOn(postId);
+        ConsequenceCapacity.KnockOn k = answer.knockOn();
+        if (k == null) {
+            throw ApiProblem.notFound("postId", "no post with id " + postId + " is known to the succession view");
+        }
+        return KnockOnResponse.of(k, answer.viewVersion());
     }
 }

@@ -95,6 +95,18 @@ public class PostSuccession {
     @Column(name = "latest_vacancy_id")
     public UUID latestVacancyId;
 
+    /** Who would cover the post as interim (null for someone outside the pipeline, or when none is named). */
+    @Column(name = "interim_candidate_id")
+    public UUID interimCandidateId;
+
+    /** When the interim cover was named; null when none is. */
+    @Column(name = "interim_named_on")
+    public LocalDate interimNamedOn;
+
+    public boolean interimNamed() {
+        return interimNamedOn != null;
+    }
+
     public SuccessionNumbers numbers() {
         return new SuccessionNumbers(readyNow, readySoon, namedReadyNow, poolReadyNow);
     }

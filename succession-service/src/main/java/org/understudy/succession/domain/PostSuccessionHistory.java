@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -67,4 +68,11 @@ public class PostSuccessionHistory {
 
     @Column(name = "incumbent_candidate_id")
     public UUID incumbentCandidateId;
+
+    @Column(name = "interim_candidate_id")
+    public UUID interimCandidateId;
+
+    /** When the interim cover in force then was named; null when none was. */
+    @Column(name = "interim_named_on")
+    public LocalDate interimNamedOn;
 }

@@ -32,6 +32,28 @@ public interface SuccessionSettings {
     @WithDefault("VIABLE")
     Replaceability challengedAlertBelow();
 
+    /** Dismissal readiness ({@code understudy.succession.dismissal.*}). */
+    Dismissal dismissal();
+
+    /** Consequence capacity ({@code understudy.succession.capacity.*}). */
+    Capacity capacity();
+
+    interface Dismissal {
+        /** A dismissal is credible when at least this many people are ready now (or an interim is named). */
+        @WithDefault("2")
+        int minimumReadyNow();
+
+        /** How many of the region's most recent exits from the post's role the reasons look at. */
+        @WithDefault("3")
+        int recentExits();
+    }
+
+    interface Capacity {
+        /** Oversight segments whose posts are shown beside the capacity (DESIGN.md: 3 to 5). */
+        @WithDefault("3,4,5")
+        Set<Integer> watchedSegments();
+    }
+
     interface ReplaceabilityLevels {
         @WithDefault("1")
         int thin();
@@ -49,6 +71,10 @@ public interface SuccessionSettings {
 
     default AlertRule alertRule() {
         return new AlertRule(challengedAlertBelow(), challengedSegments());
+    }
+
+    default DismissalReadiness dismissalReadiness() {
+        return new DismissalReadiness(dismissal().minimumReadyNow(), dismissal().recentExits());
     }
 
     default ReplaceabilityThresholds thresholds() {

@@ -18,6 +18,7 @@ import org.understudy.succession.persistence.PostCandidateStore;
 import org.understudy.succession.persistence.PostSuccessionHistoryRepository;
 import org.understudy.succession.persistence.PostSuccessionRepository;
 import org.understudy.succession.persistence.VacancyViewRepository;
+import org.understudy.succession.persistence.ViewVersion;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -86,6 +87,9 @@ public class SuccessionView {
     RebuildState rebuild;
 
     @Inject
+    ViewVersion viewVersion;
+
+    @Inject
     Clock clock;
 
     /**
@@ -122,6 +126,7 @@ public class SuccessionView {
         if (isNew) {
             organisations.persist(row); // after filling it: an insert takes the state as it is at persist time
         }
+        viewVersion.bump();
         if (rulesChange) {
             organisations.flush();
             List<UUID> affected = posts.postsOf(state.odsCode());
@@ -153,7 +158,10 @@ public class SuccessionView {
         row.incumbentInterim = state.incumbent() == null ? null : state.incumbent().interim();
         row.lastDepartureDate = state.lastDeparture() == null ? null : state.lastDeparture().date();
         row.lastDepartureReason = state.lastDeparture() == null ? null : state.lastDeparture().reason();
+        row.interimCandidateId = state.interimCover() == null ? null : state.interimCover().candidateId();
+        row.interimNamedOn = state.interimCover() == null ? null : state.interimCover().namedOn();
         reflect(row, cause);
+        viewVersion.bump();
         if (isNew) {
             posts.persist(row);
             posts.flush();
@@ -226,6 +234,7 @@ public class SuccessionView {
         }
         candidates.flush();
         candidates.replaceDetails(state.candidateId(), state, !erased);
+        viewVersion.bump();
 
         Set<UUID> affected = new LinkedHashSet<>(contributions.postsCounting(state.candidateId()));
         if (state.status() == CandidateStatus.ACTIVE) {
@@ -260,6 +269,7 @@ public class SuccessionView {
             if (due.isEmpty()) {
                 return total;
             }
+            viewVersion.bump();
             LocalDate first = due.get(0).expiresOn();
             List<PostCandidateStore.Expiring> sameDay = due.stream().filter(e -> e.expiresOn().equals(first)).toList();
             Set<UUID> postIds = new LinkedHashSet<>();
@@ -342,7 +352,9 @@ public class SuccessionView {
             boolean changed = forceHistory || last == null || !numbers.equals(post.numbers()) || before != after
                     || !Objects.equals(last.applicants, post.applicants) || !Objects.equals(last.shortlisted, post.shortlisted)
                     || !Objects.equals(last.lastShortlistSize, post.lastShortlistSize)
-                    || !Objects.equals(last.incumbentCandidateId, post.incumbentCandidateId);
+                    || !Objects.equals(last.incumbentCandidateId, post.incumbentCandidateId)
+                    || !Objects.equals(last.interimCandidateId, post.interimCandidateId)
+                    || !Objects.equals(last.interimNamedOn, post.interimNamedOn);
             if (!changed) {
                 continue;
             }
@@ -352,7 +364,7 @@ public class SuccessionView {
             post.poolReadyNow = numbers.poolReadyNow();
             post.replaceability = after;
             reflect(post, cause);
-            recordHistory(post, cause);
+            recordHistory(post, cause, last);
             changes.changed(postId);
             if (!rebuild.rebuilding() && settings.alertRule().alerts(last == null ? null : before, after,
                     row.organisation() == null ? null : row.organisation().oversightSegment)) {
@@ -371,10 +383,16 @@ public class SuccessionView {
         row.updatedAt = OffsetDateTime.now(clock);
     }
 
-    private void recordHistory(PostSuccession post, Cause cause) {
+    /**
+     * Writes the post's new numbers to its history. A post's history never goes back in time: two
+     * events about one post can be applied out of time order (different partitions or topics), and a
+     * row stamped before the previous one would make as-of answers after it show stale numbers; such
+     * a row takes effect when the previous one did.
+     */
+    private void recordHistory(PostSuccession post, Cause cause, PostSuccessionHistory previous) {
         PostSuccessionHistory h = new PostSuccessionHistory();
         h.postId = post.postId;
-        h.effectiveAt = cause.at();
+        h.effectiveAt = previous != null && previous.effectiveAt.isAfter(cause.at()) ? previous.effectiveAt : cause.at();
         h.cause = cause.name();
         if (cause.position() != null) {
             h.eventId = cause.position().eventId();
@@ -391,6 +409,8 @@ public class SuccessionView {
         h.shortlisted = post.shortlisted;
         h.lastShortlistSize = post.lastShortlistSize;
         h.incumbentCandidateId = post.incumbentCandidateId;
+        h.interimCandidateId = post.interimCandidateId;
+        h.interimNamedOn = post.interimNamedOn;
         this.history.persist(h);
     }
 

@@ -1,0 +1,68 @@
+package org.understudy.succession.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.understudy.events.BoardRole;
+import org.understudy.succession.domain.SuccessionSummary;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The aggregates of the view by region, organisation type or oversight segment, and for the country. */
+@Schema(name = "SuccessionSummary")
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record SuccessionSummaryResponse(
+        @Schema(description = "region, organisationType or segment") String groupBy,
+        @Schema(description = "The role summarised; null for every role") BoardRole role,
+        @Schema(description = "The day the figures are for (days vacant and the 12 months of exits count up to it)") LocalDate asAt,
+        @Schema(description = "People ready now needed for a credible dismissal (configuration)") int minimumReadyNow,
+        @Schema(description = "One entry per group; UNKNOWN gathers posts and exits whose organisation the view does not know yet")
+        List<Group> groups,
+        Group national) {
+
+    /**
+     * @param voluntaryExitsLast12Months exits resigned, retired or moved, dated in the 12 months up to asAt, at the group's organisations
+     * @param appointmentsAfterDismissal posts whose incumbent's most recent exit on or before they started was a dismissal
+     * @param credibleDismissalShare     the share of posts where a dismissal would be credible (0 to 1); null without posts
+     */
+    @Schema(name = "SuccessionSummaryGroup")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Group(String group, int posts, int postsWithNoReadyNow, Double medianDepth, Double medianLastShortlist,
+                        Double medianDaysVacant, long voluntaryExitsLast12Months, int appointmentsAfterDismissal,
+                        Double credibleDismissalShare) {
+        static Group of(SuccessionSummary.Figures f) {
+            return new Group(f.group(), f.posts(), f.postsWithNoReadyNow(), f.medianDepth(), f.medianLastShortlist(), f.medianDaysVacant(),
+                    f.voluntaryExitsLast12Months(), f.appointmentsAfterDismissal(), f.credibleDismissalShare());
+        }
+    }
+
+    static SuccessionSummaryResponse of(SuccessionSummary.Summary s, BoardRole role, LocalDate asAt, int minimumReadyNow) {
+        return new SuccessionSummaryResponse(s.groupBy().parameter(), role, asAt, minimumReadyNow,
+                s.groups().stream().map(Group::of).toList(), Group.of(s.national()));
+    }
+
+    /** RFC 4180 CSV: one row per group, then the national row. */
+    String csv() {
+        StringBuilder out = new StringBuilder("groupBy,group,posts,postsWithNoReadyNow,medianDepth,medianLastShortlist,medianDaysVacant,"
+                + "voluntaryExitsLast12Months,appointmentsAfterDismissal,credibleDismissalShare\r\n");
+        for (Group g : groups) {
+            row(out, groupBy, g);
+        }
+        row(out, "national", national);
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String groupBy, Group g) {
+        out.append(String.join(",", groupBy, g.group(), Integer.toString(g.posts()), Integer.toString(g.postsWithNoReadyNow()),
+                number(g.medianDepth()), number(g.medianLastShortlist()), number(g.medianDaysVacant()),
+                Long.toString(g.voluntaryExitsLast12Months()), Integer.toString(g.appointmentsAfterDismissal()),
+                number(g.credibleDismissalShare()))).append("\r\n");
+    }
+
+    private static String number(Double d) {
+        if (d == null) {
+            return "";
+        }
+        return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+    }
+}

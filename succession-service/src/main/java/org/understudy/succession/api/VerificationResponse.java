@@ -1,0 +1,31 @@
+package org.understudy.succession.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.understudy.succession.domain.AssessmentLedger;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The result of walking the assessments' hash chain. */
+@Schema(name = "AssessmentVerification")
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record VerificationResponse(
+        @Schema(description = "OK when every record matches its hash and links to the one before; BROKEN otherwise") String status,
+        @Schema(description = "Records in the table") long records,
+        @Schema(description = "Records checked and found intact, from the first") long verified,
+        @Schema(description = "The sequence number of the last intact record") long lastSequence,
+        @Schema(description = "The hash of the last intact record: publish it elsewhere to detect the removal of later records") String lastHash,
+        @Schema(description = "The first record that fails, and why; null when status is OK") BrokenRecord firstBroken,
+        OffsetDateTime verifiedAt) {
+
+    public record BrokenRecord(long sequence, UUID assessmentId, String reason) {
+    }
+
+    static VerificationResponse of(AssessmentLedger.Verification v) {
+        return new VerificationResponse(v.intact() ? "OK" : "BROKEN", v.records(), v.verified(), v.lastSequence(), v.lastHash(),
+                v.firstBroken() == null ? null
+                        : new BrokenRecord(v.firstBroken().sequence(), v.firstBroken().assessmentId(), v.firstBroken().reason()),
+                v.verifiedAt());
+    }
+}

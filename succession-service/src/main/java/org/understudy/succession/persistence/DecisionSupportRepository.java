@@ -1,0 +1,175 @@
+package org.understudy.succession.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.hibernate.Session;
+import org.understudy.events.BoardRole;
+import org.understudy.events.ExitReason;
+import org.understudy.events.OrganisationType;
+import org.understudy.events.Region;
+import org.understudy.succession.domain.ConsequenceCapacity;
+import org.understudy.succession.domain.DismissalReadiness;
+import org.understudy.succession.domain.SuccessionSummary;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The reads behind decision support: regional exits, the rows of the aggregates, the ready-now graph. */
+@ApplicationScoped
+public class DecisionSupportRepository {
+    private static final String VOLUNTARY = "('RESIGNED', 'RETIRED', 'MOVED')";
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * The most recent exits from a role at organisations of a region, dated on or before a day, most
+     * recent first. Exits at organisations the view does not know have no region and are left out.
+     */
+    @SuppressWarnings("unchecked")
+    public List<ExitReason> recentExits(Region region, BoardRole role, LocalDate day, int limit) {
+        List<String> reasons = em.createNativeQuery("""
+                        SELECT e.reason FROM candidate_exit e JOIN organisation_view o ON o.ods_code = e.ods_code
+                        WHERE o.region = :region AND e.role = :role AND e.exit_date <= :day
+                        ORDER BY e.exit_date DESC, e.candidate_id, e.seq""")
+                .setParameter("region", region.name()).setParameter("role", role.name()).setParameter("day", day)
+                .setMaxResults(limit).getResultList();
+        return reasons.stream().map(ExitReason::valueOf).toList();
+    }
+
+    /**
+     * One row per post for the aggregates (of one role, or all when null): its place, numbers, most
+     * recent vacancy, and whether its incumbent's last exit on or before they started was a dismissal.
+     */
+    @SuppressWarnings("unchecked")
+    public List<SuccessionSummary.PostRow> summaryRows(BoardRole role, LocalDate today, DismissalReadiness readiness) {
+        Query query = em.createNativeQuery("""
+                        SELECT o.region, o.organisation_type, o.oversight_segment, p.ready_now, p.last_shortlist_size,
+                               p.interim_named_on IS NOT NULL, v.first_advertised_on, v.filled_on, v.closed_on,
+                               (SELECT e.reason FROM candidate_exit e
+                                 WHERE p.incumbent_since IS NOT NULL AND e.candidate_id = p.incumbent_candidate_id
+                                   AND e.exit_date <= p.incumbent_since
+                                 ORDER BY e.exit_date DESC, e.seq DESC LIMIT 1)
+                        FROM post_succession p
+                        LEFT JOIN organisation_view o ON o.ods_code = p.ods_code
+                        LEFT JOIN vacancy_view v ON v.vacancy_id = p.latest_vacancy_id"""
+                        + (role == null ? "" : " WHERE p.role = :role"));
+        if (role != null) {
+            query.setParameter("role", role.name());
+        }
+        List<Object[]> rows = query.getResultList();
+        List<SuccessionSummary.PostRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            int readyNow = ((Number) r[3]).intValue();
+            boolean interim = (Boolean) r[5];
+            out.add(new SuccessionSummary.PostRow(
+                    r[0] == null ? null : Region.valueOf((String) r[0]),
+                    r[1] == null ? null : OrganisationType.valueOf((String) r[1]),
+                    r[2] == null ? null : ((Number) r[2]).intValue(),
+                    readyNow,
+                    r[4] == null ? null : ((Number) r[4]).intValue(),
+                    SuccessionSummary.daysVacant(date(r[6]), date(r[7]), date(r[8]), today),
+                    readiness.credible(readyNow, interim),
+                    "DISMISSED".equals(r[9])));
+        }
+        return out;
+    }
+
+    /** Voluntary exits (RESIGNED, RETIRED, MOVED) dated after {@code after} and on or before {@code until}, by organisation. */
+    @SuppressWarnings("unchecked")
+    public List<SuccessionSummary.ExitCount> voluntaryExits(BoardRole role, LocalDate after, LocalDate until) {
+        Query query = em.createNativeQuery("""
+                        SELECT o.region, o.organisation_type, o.oversight_segment, count(*)
+                        FROM candidate_exit e LEFT JOIN organisation_view o ON o.ods_code = e.ods_code
+                        WHERE e.reason IN\s""" + VOLUNTARY + " AND e.exit_date > :after AND e.exit_date <= :until"
+                        + (role == null ? "" : " AND e.role = :role")
+                        + " GROUP BY o.region, o.organisation_type, o.oversight_segment")
+                .setParameter("after", after).setParameter("until", until);
+        if (role != null) {
+            query.setParameter("role", role.name());
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new SuccessionSummary.ExitCount(
+                r[0] == null ? null : Region.valueOf((String) r[0]),
+                r[1] == null ? null : OrganisationType.valueOf((String) r[1]),
+                r[2] == null ? null : ((Number) r[2]).intValue(),
+                ((Number) r[3]).longValue())).toList();
+    }
+
+    /**
+     * Every post and who is ready now for it (post_candidate rows at level NOW), read with plain JDBC:
+     * at national scale that is tens of thousands of rows, and this is the cost of a cache miss.
+     */
+    public ConsequenceCapacity.Graph readyNowGraph() {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<ConsequenceCapacity.Post> posts = new ArrayList<>();
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT p.post_id, p.ods_code, o.name, o.region, o.organisation_type, o.oversight_segment, p.role,
+                           p.incumbent_candidate_id
+                    FROM post_succession p LEFT JOIN organisation_view o ON o.ods_code = p.ods_code
+                    ORDER BY p.post_id"""); ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String region = rs.getString(4);
+                    String type = rs.getString(5);
+                    int segment = rs.getInt(6);
+                    Integer oversightSegment = rs.wasNull() ? null : segment;
+                    posts.add(new ConsequenceCapacity.Post(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            region == null ? null : Region.valueOf(region), type == null ? null : OrganisationType.valueOf(type),
+                            oversightSegment, BoardRole.valueOf(rs.getString(7)), rs.getObject(8, UUID.class)));
+                }
+            }
+            Map<UUID, List<ConsequenceCapacity.Edge>> edges = new HashMap<>();
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT post_id, candidate_id, named_now FROM post_candidate WHERE level = 'NOW' ORDER BY post_id, candidate_id")) {
+                st.setFetchSize(10_000);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        edges.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                                .add(new ConsequenceCapacity.Edge(rs.getObject(2, UUID.class), rs.getBoolean(3)));
+                    }
+                }
+            }
+            return new ConsequenceCapacity.Graph(posts, edges);
+        });
+    }
+
+    /**
+     * For each topic-partition, the highest offset this service has applied (from applied_event, by
+     * a loose index scan: one probe per partition, not a scan of every applied event).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Position> appliedPositions() {
+        List<Object[]> rows = em.createNativeQuery("""
+                        WITH RECURSIVE parts (topic, record_partition) AS (
+                            (SELECT topic, record_partition FROM applied_event ORDER BY topic, record_partition LIMIT 1)
+                            UNION ALL
+                            SELECT nxt.topic, nxt.record_partition FROM parts, LATERAL (
+                                SELECT a.topic, a.record_partition FROM applied_event a
+                                WHERE (a.topic, a.record_partition) > (parts.topic, parts.record_partition)
+                                ORDER BY a.topic, a.record_partition LIMIT 1) nxt
+                        )
+                        SELECT p.topic, p.record_partition,
+                               (SELECT max(a.record_offset) FROM applied_event a
+                                 WHERE a.topic = p.topic AND a.record_partition = p.record_partition)
+                        FROM parts p ORDER BY p.topic, p.record_partition""")
+                .getResultList();
+        return rows.stream().map(r -> new Position((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue())).toList();
+    }
+
+    /** The highest offset applied in one topic-partition. */
+    public record Position(String topic, int partition, long offset) {
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+}

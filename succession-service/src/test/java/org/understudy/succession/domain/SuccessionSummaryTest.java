@@ -1,0 +1,68 @@
+package org.understudy.succession.domain;
+
+import org.junit.jupiter.api.Test;
+import org.understudy.events.OrganisationType;
+import org.understudy.events.Region;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class SuccessionSummaryTest {
+
+    private static SuccessionSummary.PostRow post(Region region, int segment, int readyNow, Integer shortlist, Integer daysVacant,
+                                                  boolean credible, boolean afterDismissal) {
+        return new SuccessionSummary.PostRow(region, OrganisationType.ACUTE, segment, readyNow, shortlist, daysVacant, credible, afterDismissal);
+    }
+
+    @Test
+    void medians() {
+        assertNull(SuccessionSummary.median(List.of()));
+        assertNull(SuccessionSummary.median(Arrays.asList(null, null)));
+        assertEquals(3.0, SuccessionSummary.median(List.of(5, 1, 3)));
+        assertEquals(2.5, SuccessionSummary.median(List.of(4, 1, 3, 2)));
+        assertEquals(2.0, SuccessionSummary.median(Arrays.asList(2, null)));
+    }
+
+    @Test
+    void groupsAndNationalTotals() {
+        List<SuccessionSummary.PostRow> posts = List.of(
+                post(Region.LONDON, 2, 0, 1, 30, false, false),
+                post(Region.LONDON, 4, 3, 3, null, true, true),
+                post(Region.MIDLANDS, 3, 1, null, 10, true, false),
+                post(null, 3, 0, null, null, false, false));
+        List<SuccessionSummary.ExitCount> exits = List.of(
+                new SuccessionSummary.ExitCount(Region.LONDON, OrganisationType.ACUTE, 2, 2),
+                new SuccessionSummary.ExitCount(Region.SOUTH_WEST, OrganisationType.ACUTE, 1, 1),
+                new SuccessionSummary.ExitCount(null, null, null, 4));
+        SuccessionSummary.Summary s = SuccessionSummary.of(SuccessionSummary.GroupBy.REGION, posts, exits);
+        assertEquals(List.of("LONDON", "SOUTH_WEST", "MIDLANDS", "UNKNOWN"), s.groups().stream().map(SuccessionSummary.Figures::group).toList());
+        assertEquals(new SuccessionSummary.Figures("LONDON", 2, 1, 1.5, 2.0, 30.0, 2, 1, 0.5), s.groups().get(0));
+        assertEquals(new SuccessionSummary.Figures("SOUTH_WEST", 0, 0, null, null, null, 1, 0, null), s.groups().get(1));
+        assertEquals(new SuccessionSummary.Figures("NATIONAL", 4, 2, 0.5, 2.0, 20.0, 7, 1, 0.5), s.national());
+
+        SuccessionSummary.Summary bySegment = SuccessionSummary.of(SuccessionSummary.GroupBy.SEGMENT, posts, List.of());
+        assertEquals(List.of("2", "3", "4"), bySegment.groups().stream().map(SuccessionSummary.Figures::group).toList());
+        assertEquals(0.3333, SuccessionSummary.of(SuccessionSummary.GroupBy.ORGANISATION_TYPE,
+                List.of(posts.get(0), posts.get(1), posts.get(3)), List.of()).national().credibleDismissalShare());
+    }
+
+    @Test
+    void daysVacant() {
+        LocalDate today = LocalDate.of(2026, 11, 26);
+        assertNull(SuccessionSummary.daysVacant(null, null, null, today));
+        assertEquals(10, SuccessionSummary.daysVacant(today.minusDays(10), null, null, today));
+        assertEquals(4, SuccessionSummary.daysVacant(today.minusDays(10), today.minusDays(6), null, today));
+        assertEquals(3, SuccessionSummary.daysVacant(today.minusDays(10), null, today.minusDays(7), today));
+    }
+
+    @Test
+    void groupByParameters() {
+        assertEquals(SuccessionSummary.GroupBy.ORGANISATION_TYPE, SuccessionSummary.GroupBy.ofParameter("organisationType"));
+        assertNull(SuccessionSummary.GroupBy.ofParameter("ORGANISATION_TYPE"));
+        assertEquals("region, organisationType, segment", SuccessionSummary.allowed());
+    }
+}
