@@ -1,0 +1,469 @@
+package org.understudy.seed.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.understudy.events.BoardRole;
+import org.understudy.events.OrganisationType;
+import org.understudy.events.Region;
+import org.understudy.seed.ApiClient;
+import org.understudy.seed.Progress;
+import org.understudy.seed.generate.PipelinePlan.Assessment;
+import org.understudy.seed.generate.PipelinePlan.CandidatePlan;
+import org.understudy.seed.generate.PipelinePlan.ExitPlan;
+import org.understudy.seed.generate.PipelinePlan.NominationPlan;
+import org.understudy.seed.generate.PipelinePlan.OrganisationPlan;
+import org.understudy.seed.generate.PipelinePlan.PostKey;
+import org.understudy.seed.generate.PipelinePlan.PostPlan;
+import org.understudy.seed.generate.PipelinePlan.Stage;
+import org.understudy.seed.generate.PipelinePlan.Tenure;
+import org.understudy.seed.generate.PipelinePlan.VacancyPlan;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Carries out a {@link PipelinePlan} through the services' public HTTP APIs, one call after the
+ * other in the plan's order (so the same plan makes the same calls in the same order). It never
+ * touches a database or Kafka. A refused call is reported and counted, and what depends on it is
+ * skipped; a service that stops answering ends the run ({@link ApiClient.ServiceUnreachableException}).
+ */
+public final class PipelineExecutor {
+    private static final int MESSAGES_SHOWN = 25;
+    /** How long a nomination or an exit naming a post is retried while candidate-service has not yet learnt of the post. */
+    private static final long KNOWN_POST_WAIT_MILLIS = 30_000;
+
+    /** What the services hold before generating: the organisations, and each post's id and whether it is held. */
+    public record Existing(List<PipelinePlan.Organisation> organisations, Map<String, JsonNode> organisationBodies,
+                           Map<PostKey, UUID> postIds, Map<PostKey, Boolean> postHeld, long candidates) {
+    }
+
+    /** What a run did: counts per kind of write, failures, seconds, HTTP calls. */
+    public record Summary(Map<String, Integer> created, int failures, int skipped, int retries, double seconds, long calls) {
+    }
+
+    private final ApiClient vacancy;
+    private final ApiClient candidate;
+    private final PrintStream out;
+    private final boolean terminal;
+    private final LocalDate today;
+    private final Map<String, Integer> created = new LinkedHashMap<>();
+    private final Map<Integer, UUID> candidateIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private int failures;
+    private int skipped;
+    private int retries;
+    private boolean postsNotArriving;
+    private final java.util.concurrent.atomic.AtomicInteger candidatesDone = new java.util.concurrent.atomic.AtomicInteger();
+    private int parallel = 1;
+    private Progress progress;
+
+    public PipelineExecutor(ApiClient vacancy, ApiClient candidate, PrintStream out, boolean terminal, LocalDate today) {
+        this.vacancy = vacancy;
+        this.candidate = candidate;
+        this.out = out;
+        this.terminal = terminal;
+        this.today = today;
+    }
+
+    /** Reads the organisations and posts from vacancy-service, and how many candidates candidate-service holds. */
+    public Existing discover() {
+        List<PipelinePlan.Organisation> organisations = new ArrayList<>();
+        Map<String, JsonNode> bodies = new HashMap<>();
+        for (JsonNode o : pages(vacancy, "/api/v1/organisations?sort=odsCode")) {
+            String code = o.path("odsCode").asText();
+            organisations.add(new PipelinePlan.Organisation(code, Region.valueOf(o.path("region").asText()),
+                    OrganisationType.valueOf(o.path("organisationType").asText())));
+            bodies.put(code, o);
+        }
+        Map<PostKey, UUID> ids = new HashMap<>();
+        Map<PostKey, Boolean> held = new HashMap<>();
+        for (JsonNode p : pages(vacancy, "/api/v1/posts?sort=odsCode,role")) {
+            BoardRole role;
+            try {
+                role = BoardRole.valueOf(p.path("role").asText());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            PostKey key = new PostKey(p.path("odsCode").asText(), role);
+            ids.put(key, UUID.fromString(p.path("postId").asText()));
+            held.put(key, p.hasNonNull("incumbent"));
+        }
+        ApiClient.Response candidates = candidate.get("/api/v1/candidates?size=1");
+        if (!candidates.ok()) {
+            throw new ApiClient.ServiceUnreachableException("candidate-service: listing candidates failed: " + candidates.problem(), null);
+        }
+        return new Existing(organisations, bodies, ids, held, candidates.body().path("total").asLong());
+    }
+
+    private static List<JsonNode> pages(ApiClient client, String path) {
+        List<JsonNode> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            ApiClient.Response r = client.get(path + "&size=500&page=" + page);
+            if (!r.ok()) {
+                throw new ApiClient.ServiceUnreachableException(client.baseUrl() + path + ": " + r.problem(), null);
+            }
+            JsonNode list = r.body().path("items");
+            list.forEach(items::add);
+            if (list.size() < 500) {
+                return items;
+            }
+        }
+    }
+
+    /**
+     * Writes candidates on this many connections at once (default 1). With 1, the calls are made in
+     * exactly the plan's order; with more, each candidate's calls keep their order but candidates
+     * interleave. The data written is the same either way.
+     */
+    public PipelineExecutor parallel(int connections) {
+        this.parallel = Math.max(1, connections);
+        return this;
+    }
+
+    private <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.accept(item)));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    pool.shutdownNow();
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiClient.ServiceUnreachableException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public Summary execute(PipelinePlan plan, Existing existing) {
+        Map<PostKey, UUID> postIds = new HashMap<>(existing.postIds());
+        int total = plan.candidates().size();
+        progress = new Progress(out, terminal, "generate-pipeline", plan.writes(),
+                () -> "candidates " + candidatesDone.get() + "/" + total + (failures > 0 ? ", failures " + failures : ""));
+
+        // 1. Oversight segments.
+        for (OrganisationPlan o : plan.organisations()) {
+            JsonNode current = existing.organisationBodies().get(o.odsCode());
+            if (current != null && current.path("oversightSegment").asInt() != o.oversightSegment()) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("name", current.path("name").asText());
+                body.put("region", current.path("region").asText());
+                body.put("organisationType", current.path("organisationType").asText());
+                body.put("foundationTrust", current.path("foundationTrust").asBoolean());
+                body.put("integratedCareBoardCode", current.hasNonNull("integratedCareBoardCode")
+                        ? current.get("integratedCareBoardCode").asText() : null);
+                body.put("oversightSegment", o.oversightSegment());
+                expect(vacancy.put("/api/v1/organisations/" + o.odsCode(), body), "oversight segments", "segment of " + o.odsCode());
+            } else {
+                progress.step(); // already in that segment: nothing to write
+            }
+        }
+
+        // 2. Candidates: registration, readiness (older first), fit and proper, exits from posts not tracked here.
+        //    With parallel > 1 several candidates are written at once, each one's calls still in order.
+        if (parallel <= 1) {
+            for (CandidatePlan c : plan.candidates()) {
+                register(c);
+                candidatesDone.incrementAndGet();
+            }
+        } else {
+            inParallel(plan.candidates(), c -> {
+                register(c);
+                candidatesDone.incrementAndGet();
+            });
+        }
+
+        // 3. Incumbents, in date order per post.
+        for (PostPlan p : plan.posts()) {
+            UUID postId = postIds.get(p.key());
+            long writes = p.tenures().size() + (p.departure() == null ? 0 : 1);
+            if (postId == null || Boolean.TRUE.equals(existing.postHeld().get(p.key()))) {
+                skip(writes, postId == null ? "no " + p.key() + " post in vacancy-service" : p.key() + " already has an incumbent; its history is left as it is");
+                continue;
+            }
+            incumbents(p, postId);
+        }
+
+        // 4. Exits from tracked posts (candidate-service must have learnt of the post), 5. nominations.
+        for (CandidatePlan c : plan.candidates()) {
+            for (ExitPlan x : c.exits()) {
+                if (x.post() != null) {
+                    trackedExit(c, x, postIds.get(x.post()));
+                }
+            }
+        }
+        for (NominationPlan n : plan.nominations()) {
+            nominate(n, postIds.get(n.post()));
+        }
+
+        // 6. Vacancies with applications and shortlists.
+        for (VacancyPlan v : plan.vacancies()) {
+            vacancy(v, postIds.get(v.post()));
+        }
+        progress.finish();
+        return new Summary(Map.copyOf(created), failures, skipped, retries, progress.seconds(), vacancy.calls() + candidate.calls());
+    }
+
+    private void register(CandidatePlan c) {
+        Map<String, Object> mobility = new LinkedHashMap<>();
+        mobility.put("regions", c.regions().stream().map(Enum::name).toList());
+        mobility.put("organisationTypes", c.organisationTypes().stream().map(Enum::name).toList());
+        mobility.put("considersChallengedOrganisations", c.considersChallengedOrganisations());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", c.name());
+        body.put("email", c.email());
+        body.put("currentJobTitle", c.currentJobTitle());
+        body.put("currentOrganisationOdsCode", c.currentOrganisationOdsCode());
+        body.put("notes", c.notes());
+        body.put("mobility", mobility);
+        ApiClient.Response r = candidate.post("/api/v1/candidates", body);
+        progress.step();
+        if (r.status() != 201) {
+            fail("registering " + c.name() + ": " + r.problem());
+            long rest = 1 + c.assessments().size() + c.exits().stream().filter(x -> x.post() == null).count();
+            skip(rest, null);
+            return;
+        }
+        count("candidates");
+        UUID id = UUID.fromString(r.body().path("candidateId").asText());
+        candidateIds.put(c.index(), id);
+        String base = "/api/v1/candidates/" + id;
+        for (Assessment a : c.assessments()) {
+            Map<String, Object> readiness = new LinkedHashMap<>();
+            readiness.put("role", a.role().name());
+            readiness.put("level", a.level().name());
+            readiness.put("assessedOn", date(a.daysAgo()));
+            readiness.put("assessedBy", a.assessedBy());
+            expect(candidate.put(base + "/readiness", readiness), "readiness assessments", "readiness of " + c.name());
+        }
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("status", c.fitAndProper().status().name());
+        if (c.fitAndProper().daysAgo() != null) {
+            fit.put("checkedOn", date(c.fitAndProper().daysAgo()));
+        }
+        expect(candidate.put(base + "/fit-and-proper", fit), "fit-and-proper checks", "fit and proper status of " + c.name());
+        for (ExitPlan x : c.exits()) {
+            if (x.post() == null) {
+                Map<String, Object> exit = new LinkedHashMap<>();
+                exit.put("odsCode", x.odsCode());
+                exit.put("role", x.role().name());
+                exit.put("date", date(x.daysAgo()));
+                exit.put("reason", x.reason().name());
+                expect(candidate.post(base + "/exits", exit), "exits", "exit of " + c.name());
+            }
+        }
+    }
+
+    private void incumbents(PostPlan p, UUID postId) {
+        String path = "/api/v1/posts/" + postId;
+        for (int i = 0; i < p.tenures().size(); i++) {
+            Tenure t = p.tenures().get(i);
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (t.holder().isCandidate()) {
+                UUID id = candidateIds.get(t.holder().candidate());
+                if (id == null) {
+                    skip(p.tenures().size() - i + (p.departure() == null ? 0 : 1), p.key() + ": its holder was not registered");
+                    return;
+                }
+                body.put("candidateId", id.toString());
+            } else {
+                body.put("name", t.holder().name());
+            }
+            body.put("since", date(t.sinceDaysAgo()));
+            body.put("interim", t.interim());
+            if (t.previousLeftBecause() != null) {
+                body.put("previousLeftBecause", t.previousLeftBecause().name());
+            }
+            if (!expect(vacancy.put(path + "/incumbent", body), "incumbents", "incumbent of " + p.key())) {
+                skip(p.tenures().size() - i - 1 + (p.departure() == null ? 0 : 1), null);
+                return;
+            }
+        }
+        if (p.departure() != null) {
+            expect(vacancy.post(path + "/incumbent/departure",
+                            Map.of("date", date(p.departure().daysAgo()), "reason", p.departure().reason().name())),
+                    "departures", "departure from " + p.key());
+        }
+    }
+
+    private void trackedExit(CandidatePlan c, ExitPlan x, UUID postId) {
+        UUID id = candidateIds.get(c.index());
+        if (id == null || postId == null) {
+            skip(1, postId == null ? "no " + x.post() + " post for the exit of " + c.name() : null);
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("postId", postId.toString());
+        body.put("date", date(x.daysAgo()));
+        body.put("reason", x.reason().name());
+        expect(whilePostUnknown(() -> candidate.post("/api/v1/candidates/" + id + "/exits", body)), "exits", "exit of " + c.name() + " from " + x.post());
+    }
+
+    private void nominate(NominationPlan n, UUID postId) {
+        UUID id = candidateIds.get(n.candidate());
+        if (id == null || postId == null) {
+            skip(1, postId == null ? "no " + n.post() + " post to nominate for" : null);
+            return;
+        }
+        Map<String, Object> body = Map.of("postId", postId.toString(), "readiness", n.readiness().name());
+        expect(whilePostUnknown(() -> candidate.post("/api/v1/candidates/" + id + "/nominations", body)), "nominations",
+                "nomination for " + n.post());
+    }
+
+    /**
+     * Retries a call refused with 404 because candidate-service has not yet consumed the post's
+     * event from vacancy-events, with a short back-off.
+     */
+    private ApiClient.Response whilePostUnknown(java.util.function.Supplier<ApiClient.Response> call) {
+        long deadline = System.currentTimeMillis() + KNOWN_POST_WAIT_MILLIS;
+        long wait = 100;
+        while (true) {
+            ApiClient.Response r = call.get();
+            if (r.status() != 404 || !"postId".equals(r.body().path("field").asText())) {
+                return r;
+            }
+            if (postsNotArriving || System.currentTimeMillis() > deadline) {
+                if (!postsNotArriving) {
+                    postsNotArriving = true;
+                    progress.message("candidate-service has not learnt of a post in " + KNOWN_POST_WAIT_MILLIS / 1000
+                            + " s: is its vacancy-events consumer running? (see its log) Calls naming unknown posts are no longer retried.");
+                }
+                return r;
+            }
+            retries++;
+            sleep(wait);
+            wait = Math.min(wait * 2, 2000);
+        }
+    }
+
+    private void vacancy(VacancyPlan v, UUID postId) {
+        long writes = 2 + v.applicants().size() + (v.readvertised() ? 2 + v.lapsedRound().size() : 0)
+                + (v.stage() != Stage.OPEN ? 2 : 0) + (v.stage() == Stage.INTERVIEWING ? 1 : 0);
+        if (postId == null) {
+            skip(writes, "no " + v.post() + " post for a vacancy");
+            return;
+        }
+        long[] left = {writes};
+        ApiClient.Response r = vacancy.post("/api/v1/vacancies", Map.of("postId", postId.toString()));
+        if (!step(r, left, "vacancies", "vacancy for " + v.post())) {
+            skip(left[0], null);
+            return;
+        }
+        String path = "/api/v1/vacancies/" + r.body().path("vacancyId").asText();
+        String closing = today.plusDays(v.closingInDays()).toString();
+        if (!step(vacancy.post(path + "/status", Map.of("status", "OPEN", "closingDate", closing)), left, null, "opening the vacancy for " + v.post())) {
+            skip(left[0], null);
+            return;
+        }
+        Map<Integer, String> applications = new HashMap<>();
+        if (v.readvertised()) {
+            apply(path, v.lapsedRound(), applications, left, v.post());
+            if (!step(vacancy.post(path + "/close", Map.of("outcome", "LAPSED", "reason", "No appointable candidate")), left, null,
+                    "closing the first advert for " + v.post())
+                    || !step(vacancy.post(path + "/status", Map.of("status", "OPEN", "closingDate", closing)), left, "re-adverts",
+                    "re-advertising " + v.post())) {
+                skip(left[0], null);
+                return;
+            }
+        }
+        apply(path, v.applicants(), applications, left, v.post());
+        if (v.stage() == Stage.OPEN) {
+            return;
+        }
+        if (!step(vacancy.post(path + "/status", Map.of("status", "SHORTLISTING")), left, null, "shortlisting for " + v.post())) {
+            skip(left[0], null);
+            return;
+        }
+        List<String> shortlist = v.shortlist().stream().map(applications::get).filter(java.util.Objects::nonNull).toList();
+        step(vacancy.put(path + "/shortlist", Map.of("applicationIds", shortlist)), left, "shortlists", "shortlist for " + v.post());
+        if (v.stage() == Stage.INTERVIEWING) {
+            step(vacancy.post(path + "/status", Map.of("status", "INTERVIEWING")), left, null, "interviewing for " + v.post());
+        }
+    }
+
+    private void apply(String path, List<Integer> who, Map<Integer, String> applications, long[] left, PostKey post) {
+        for (Integer i : who) {
+            UUID id = candidateIds.get(i);
+            if (id == null) {
+                left[0]--;
+                skip(1, null);
+                continue;
+            }
+            ApiClient.Response r = vacancy.post(path + "/applications", Map.of("candidateId", id.toString()));
+            if (step(r, left, "applications", "application to " + post)) {
+                for (JsonNode a : r.body().path("applications")) {
+                    if (id.toString().equals(a.path("candidateId").asText())) {
+                        applications.put(i, a.path("applicationId").asText());
+                    }
+                }
+            }
+        }
+    }
+
+    /** One write of a sequence: counts it, advances the progress, and says whether it worked. */
+    private boolean step(ApiClient.Response r, long[] left, String kind, String what) {
+        left[0]--;
+        return expect(r, kind, what);
+    }
+
+    private boolean expect(ApiClient.Response r, String kind, String what) {
+        progress.step();
+        if (r.ok()) {
+            if (kind != null) {
+                count(kind);
+            }
+            return true;
+        }
+        fail(what + ": " + r.problem());
+        return false;
+    }
+
+    private synchronized void count(String kind) {
+        created.merge(kind, 1, Integer::sum);
+    }
+
+    private synchronized void fail(String message) {
+        failures++;
+        if (failures <= MESSAGES_SHOWN) {
+            progress.message("refused, " + message);
+        } else if (failures == MESSAGES_SHOWN + 1) {
+            progress.message("(further refusals are counted, not shown)");
+        }
+    }
+
+    private synchronized void skip(long writes, String message) {
+        skipped += (int) writes;
+        progress.advance(writes);
+        if (message != null) {
+            progress.message("skipped, " + message);
+        }
+    }
+
+    private String date(int daysAgo) {
+        return today.minusDays(daysAgo).toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiClient.ServiceUnreachableException("interrupted", e);
+        }
+    }
+}
