@@ -21,6 +21,7 @@ final class Stack implements AutoCloseable {
     final ServiceProcess candidate;
     final ServiceProcess succession;
     private final List<ServiceProcess> all;
+    private static final Map<String, String> DATABASES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Stack(TestInfrastructure infra, ServiceProcess vacancy, ServiceProcess candidate, ServiceProcess succession) {
         this.infra = infra;
@@ -42,6 +43,11 @@ final class Stack implements AutoCloseable {
             }));
         }
         return shared;
+    }
+
+    /** The name of a service's database (to look behind its API, as an auditor with database access would). */
+    String database(String service) {
+        return DATABASES.get(service);
     }
 
     List<ServiceProcess> services() {
@@ -69,6 +75,7 @@ final class Stack implements AutoCloseable {
     private static Map<String, String> environment(TestInfrastructure infra, String service) {
         Postgres pg = infra.postgres();
         String database = infra.createDatabase(service.replace("-service", ""));
+        DATABASES.put(service, database);
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
