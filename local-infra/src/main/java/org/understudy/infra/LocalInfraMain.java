@@ -13,8 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * kafka    --host H --port P --controller-port C --dir D [--topics a,b --partitions N]
  *     runs a broker until the process is stopped, creating the named topics if missing
- * postgres --host H --port P --user U --dir D --databases a,b,c
- *     if a server answers at H:P, creates the databases there and exits 0 ("external");
+ * postgres --host H --port P --user U --dir D --databases a,b,c [--fresh true]
+ *     if a server answers at H:P, creates the databases there (dropping them first with --fresh) and
+ *     exits 0 ("external");
  *     otherwise starts an embedded PostgreSQL on P with its data in D, creates the databases,
  *     and runs until the process is stopped
  * </pre>
@@ -59,7 +60,11 @@ public final class LocalInfraMain {
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         Postgres existing = Postgres.existing(host, port, o.getOrDefault("user", "postgres"), o.getOrDefault("password", ""));
         if (existing != null) {
+            boolean fresh = Boolean.parseBoolean(o.getOrDefault("fresh", "false"));
             for (String db : databases) {
+                if (fresh) {
+                    existing.dropDatabase(db); // the rest of the local state (topics) is wiped too: start empty
+                }
                 existing.ensureDatabase(db);
             }
             System.out.println("EXTERNAL postgres " + host + ":" + port + " databases " + databases);
