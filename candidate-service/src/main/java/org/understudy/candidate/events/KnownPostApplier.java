@@ -1,6 +1,5 @@
 package org.understudy.candidate.events;
 
-import org.understudy.platform.inbox.TransientFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,12 +16,12 @@ import org.understudy.events.EventJson;
 import org.understudy.events.EventTypes;
 import org.understudy.events.PostState;
 import org.understudy.events.VacancyEventTypes;
+import org.understudy.platform.inbox.ApplyRetries;
 import org.understudy.platform.inbox.Inbox;
 
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /**
  * Applies one vacancy-events record to the set of known posts: the post and the event's id (the
@@ -65,7 +64,7 @@ public class KnownPostApplier {
         UUID eventId = eventId(event);
         long version = event.data().get("version").asLong();
         PostState state = read(event);
-        String outcome = withRetries(event, () -> QuarkusTransaction.requiringNew().call(() -> {
+        String outcome = ApplyRetries.run(event.id(), attemptsForPersistentFailures, () -> QuarkusTransaction.requiringNew().call(() -> {
             if (!inbox.recordFirstDelivery(eventId, event.type(), record.topic(), record.partition(), record.offset())) {
                 return "duplicate";
             }
@@ -78,28 +77,6 @@ public class KnownPostApplier {
     private void count(String topic, String type, String outcome) {
         meters.counter("understudy.events.consumed", "topic", topic, "type", type == null ? "none" : type, "outcome", outcome)
                 .increment();
-    }
-
-    private String withRetries(CloudEvent event, Callable<String> attempt) {
-        long backoff = 100;
-        int persistentFailures = 0;
-        while (true) {
-            try {
-                return attempt.call();
-            } catch (ContractViolation e) {
-                throw e;
-            } catch (Exception e) {
-                if (TransientFailures.isTransient(e)) {
-                    LOG.warnf("Transient failure applying event %s, retrying in %d ms: %s", event.id(), backoff, e.getMessage());
-                } else if (++persistentFailures >= attemptsForPersistentFailures) {
-                    throw new ContractViolation(List.of("could not be applied after " + persistentFailures + " attempts: " + e));
-                } else {
-                    LOG.warnf(e, "Failure applying event %s (attempt %d)", event.id(), persistentFailures);
-                }
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, 5_000);
-            }
-        }
     }
 
     private static UUID eventId(CloudEvent event) {
@@ -115,15 +92,6 @@ public class KnownPostApplier {
             return EventJson.mapper().treeToValue(event.data().get("state"), PostState.class);
         } catch (JsonProcessingException e) {
             throw new ContractViolation(List.of("/data/state: " + e.getOriginalMessage()));
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.understudy.succession.events;
 
-import org.understudy.platform.inbox.TransientFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,16 +17,15 @@ import org.understudy.events.EventTypes;
 import org.understudy.events.OrganisationState;
 import org.understudy.events.PostState;
 import org.understudy.events.VacancyState;
+import org.understudy.platform.inbox.ApplyRetries;
 import org.understudy.platform.inbox.Inbox;
 import org.understudy.succession.domain.Applied;
 import org.understudy.succession.domain.EventPosition;
 import org.understudy.succession.domain.SuccessionView;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -66,7 +64,7 @@ public class EventApplier {
         }
         rebuildLock.readLock().lock();
         try {
-            String outcome = withRetries(parsed.event(), () -> QuarkusTransaction.requiringNew().call(() -> applyOnce(parsed.event(), parsed.position())));
+            String outcome = ApplyRetries.run(parsed.event().id(), attemptsForPersistentFailures, () -> QuarkusTransaction.requiringNew().call(() -> applyOnce(parsed.event(), parsed.position())));
             counted(record, parsed, outcome);
         } finally {
             rebuildLock.readLock().unlock();
@@ -146,28 +144,6 @@ public class EventApplier {
         return EventContract.knows(type) && HANDLED.contains(EventTypes.aggregateOf(type));
     }
 
-    private String withRetries(CloudEvent event, Callable<String> attempt) {
-        long backoff = 100;
-        int persistentFailures = 0;
-        while (true) {
-            try {
-                return attempt.call();
-            } catch (ContractViolation e) {
-                throw e;
-            } catch (Exception e) {
-                if (TransientFailures.isTransient(e)) {
-                    LOG.warnf("Transient failure applying event %s, retrying in %d ms: %s", event.id(), backoff, e.getMessage());
-                } else if (++persistentFailures >= attemptsForPersistentFailures) {
-                    throw new ContractViolation(List.of("could not be applied after " + persistentFailures + " attempts: " + e));
-                } else {
-                    LOG.warnf(e, "Failure applying event %s (attempt %d)", event.id(), persistentFailures);
-                }
-                sleep(Duration.ofMillis(backoff));
-                backoff = Math.min(backoff * 2, 5_000);
-            }
-        }
-    }
-
     private static UUID eventId(CloudEvent event) {
         try {
             return UUID.fromString(event.id());
@@ -181,15 +157,6 @@ public class EventApplier {
             return EventJson.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
             throw new ContractViolation(List.of("/data/state: " + e.getOriginalMessage()));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
         }
     }
 }
