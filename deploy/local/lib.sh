@@ -70,3 +70,16 @@ stop_all() {
   stop_component kafka
   stop_component postgres
 }
+
+# Token signing keys of the local stack: generated on first use, never committed (.local/ is ignored).
+keys="$state/keys"
+public_key_location="file:$keys/jwt-public.pem"
+
+# Prints a token for the local stack: mint_token <role> [ods-code ...]. Needs local-infra built.
+mint_token() {
+  local classes="$root/local-infra/target/classes"
+  if [ ! -f "$classes/org/understudy/infra/security/TokenMain.class" ]; then
+    (cd "$root" && ./mvnw -B -q install -DskipTests -pl local-infra -am) >&2
+  fi
+  "$java_bin" -Dunderstudy.keys="$keys" -cp "$classes" org.understudy.infra.security.TokenMain "$@"
+}

@@ -47,7 +47,7 @@ class AuditAndConcurrencyTest {
                 .body("total", equalTo(4))
                 .body("items.endpoint", contains("GET /api/v1/candidates", "PATCH /api/v1/candidates/{candidateId}",
                         "GET /api/v1/candidates/{candidateId}", "POST /api/v1/candidates"))
-                .body("items.reader", everyItem(equalTo("anonymous")))
+                .body("items.reader", everyItem(equalTo("admin-user")))
                 .body("items.candidateId", everyItem(equalTo(id)));
         given().queryParam("candidateId", id).queryParam("reader", "someone-else").get(AUDIT).then().body("total", equalTo(0));
         given().queryParam("candidateId", id).queryParam("size", 1).queryParam("page", 3).get(AUDIT).then()

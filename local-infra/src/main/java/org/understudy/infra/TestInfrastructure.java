@@ -1,5 +1,8 @@
 package org.understudy.infra;
 
+import org.understudy.infra.security.SigningKeys;
+import org.understudy.infra.security.TokenMinter;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -26,12 +29,14 @@ public final class TestInfrastructure {
     private final KafkaBroker broker;
     private final String bootstrapServers;
     private final Postgres postgres;
+    private final SigningKeys keys;
     private final Set<String> databases = ConcurrentHashMap.newKeySet();
 
-    private TestInfrastructure(KafkaBroker broker, String bootstrapServers, Postgres postgres) {
+    private TestInfrastructure(KafkaBroker broker, String bootstrapServers, Postgres postgres, SigningKeys keys) {
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.postgres = postgres;
+        this.keys = keys;
     }
 
     public static synchronized TestInfrastructure shared() {
@@ -52,6 +57,23 @@ public final class TestInfrastructure {
 
     public Postgres postgres() {
         return postgres;
+    }
+
+    /** The key pair generated for this test JVM: services trust its public key, tests sign with it. */
+    public SigningKeys signingKeys() {
+        return keys;
+    }
+
+    /** Mints real signed tokens that the services under test accept. */
+    public TokenMinter tokens() {
+        return new TokenMinter(keys);
+    }
+
+    /** The configuration that makes a service trust this JVM's test tokens. */
+    public java.util.Map<String, String> jwtConfig() {
+        return java.util.Map.of(
+                "mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", TokenMinter.LOCAL_ISSUER);
     }
 
     /** The in-JVM broker, or null when tests use an external one. */
@@ -96,7 +118,19 @@ public final class TestInfrastructure {
             System.err.println("No PostgreSQL answers at " + host + ":" + port + "; starting an embedded one");
             pg = Postgres.embedded(0, scratch.resolve("pg-data"), scratch.resolve("pg-work"));
         }
-        return new TestInfrastructure(broker, bootstrap, pg);
+        return new TestInfrastructure(broker, bootstrap, pg, SigningKeys.loadOrCreate(testKeyFolder(scratch)));
+    }
+
+    /** The system property naming this JVM's test key folder (JVM-wide, whichever class loader asks). */
+    public static final String TEST_KEYS_PROPERTY = "understudy.test.keys";
+
+    private static Path testKeyFolder(Path scratch) {
+        String folder = System.getProperty(TEST_KEYS_PROPERTY);
+        if (folder == null) {
+            folder = scratch.resolve("keys").toString();
+            System.setProperty(TEST_KEYS_PROPERTY, folder);
+        }
+        return Path.of(folder);
     }
 
     private void stop() {

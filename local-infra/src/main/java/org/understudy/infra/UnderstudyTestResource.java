@@ -30,6 +30,7 @@ public class UnderstudyTestResource implements QuarkusTestResourceLifecycleManag
             config.put("quarkus.datasource.password", pg.password());
         }
         config.put("kafka.bootstrap.servers", infra.bootstrapServers());
+        config.putAll(infra.jwtConfig());
         return config;
     }
 

@@ -53,6 +53,7 @@ public final class ApiClient {
     private final HttpClient http;
     private final String baseUrl;
     private final Duration timeout;
+    private final String token;
     private final AtomicLong calls = new AtomicLong();
 
     public ApiClient(String baseUrl) {
@@ -60,6 +61,12 @@ public final class ApiClient {
     }
 
     public ApiClient(String baseUrl, Duration timeout) {
+        this(baseUrl, timeout, System.getenv("UNDERSTUDY_TOKEN"));
+    }
+
+    /** @param token a bearer token for the services (deploy/local/seed mints an admin one), or null */
+    public ApiClient(String baseUrl, Duration timeout, String token) {
+        this.token = token == null || token.isBlank() ? null : token.strip();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder()
@@ -97,6 +104,9 @@ public final class ApiClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(timeout)
                 .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             byte[] bytes;
             try {

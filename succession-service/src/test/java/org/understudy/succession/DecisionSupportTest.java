@@ -133,7 +133,7 @@ class DecisionSupportTest {
                 .post("/api/v1/succession/assessments")
                 .then().statusCode(201).header("Location", containsString("/api/v1/succession/assessments/"))
                 .body("credible", equalTo(false))
-                .body("askedBy", equalTo("anonymous"))
+                .body("askedBy", equalTo("admin-user"))
                 .body("asOf", nullValue())
                 .body("region", equalTo("LONDON"))
                 .body("hash", matchesPattern("[0-9a-f]{64}"))

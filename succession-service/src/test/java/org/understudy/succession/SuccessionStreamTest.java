@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.ReadinessLevel;
 import org.understudy.events.Region;
+import org.understudy.infra.security.TestTokens;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,7 +58,8 @@ class SuccessionStreamTest {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(
                             URI.create(stream + "?region=NORTH_EAST_AND_YORKSHIRE&organisationType=COMMUNITY"))
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                    .header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + TestTokens.mint("viewer")).build(), HttpResponse.BodyHandlers.ofLines());
             assertEquals(200, response.statusCode());
             Thread reader = new Thread(() -> parse(response.body(), received), "sse-reader");
             reader.setDaemon(true);

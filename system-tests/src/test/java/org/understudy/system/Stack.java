@@ -2,6 +2,7 @@ package org.understudy.system;
 
 import org.understudy.infra.Postgres;
 import org.understudy.infra.TestInfrastructure;
+import org.understudy.infra.security.AdminTokenFilter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ final class Stack implements AutoCloseable {
 
     private static Stack start() throws Exception {
         TestInfrastructure infra = TestInfrastructure.shared();
+        AdminTokenFilter.install();
         Path root = Path.of(System.getProperty("understudy.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("system-tests/target/service-logs");
         List<ServiceProcess> started = new ArrayList<>();
@@ -69,6 +71,7 @@ final class Stack implements AutoCloseable {
             }
             throw e;
         }
+        SuccessionResponses.install(started.get(2).baseUrl());
         return new Stack(infra, started.get(0), started.get(1), started.get(2));
     }
 
@@ -83,6 +86,8 @@ final class Stack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+        // The services trust this JVM's test key; the tests sign real tokens with it.
+        infra.jwtConfig().forEach((key, value) -> env.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
         return env;
     }
 

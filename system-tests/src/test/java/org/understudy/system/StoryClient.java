@@ -76,6 +76,7 @@ final class StoryClient {
 
     /** Someone outside the pipeline holds the post (their name stays in vacancy-service). */
     void incumbentByName(UUID postId, String name, LocalDate since) {
+        PersonalValues.remember(name);
         vacancyService().body(Map.of("name", name, "since", since.toString(), "interim", false))
                 .put("/api/v1/posts/" + postId + "/incumbent").then().statusCode(200)
                 .body("incumbent.name", equalTo(name));
@@ -109,8 +110,12 @@ final class StoryClient {
     }
 
     void appoint(UUID vacancyId, UUID applicationId, LocalDate start, String previousLeftBecause) {
-        vacancyService().body(Map.of("applicationId", applicationId.toString(), "startDate", start.toString(),
-                        "interim", false, "previousLeftBecause", previousLeftBecause))
+        Map<String, Object> body = new HashMap<>(Map.of("applicationId", applicationId.toString(), "startDate", start.toString(),
+                "interim", false));
+        if (previousLeftBecause != null) {
+            body.put("previousLeftBecause", previousLeftBecause); // only when the post is held
+        }
+        vacancyService().body(body).log().ifValidationFails()
                 .post("/api/v1/vacancies/" + vacancyId + "/appointment").then().statusCode(200)
                 .body("status", equalTo("FILLED"));
     }
@@ -123,6 +128,7 @@ final class StoryClient {
 
     UUID candidate(String name, List<String> regions, List<String> types, boolean considersChallenged) {
         String email = name.toLowerCase().replace(' ', '.') + "." + UUID.randomUUID().toString().substring(0, 8) + "@nhs.net";
+        PersonalValues.remember(name, email);
         Map<String, Object> body = Map.of("name", name, "email", email, "mobility",
                 Map.of("regions", regions, "organisationTypes", types, "considersChallengedOrganisations", considersChallenged));
         return UUID.fromString(candidateService().body(body).post("/api/v1/candidates")

@@ -1,5 +1,8 @@
 package org.understudy.candidate.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import org.understudy.platform.api.ETags;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +59,7 @@ import java.util.UUID;
  * Candidates: registration, reading, change, withdrawal and erasure. Every response that carries
  * personal data is recorded, in the same transaction, in the personal-data audit.
  */
+@RolesAllowed({Roles.TALENT, Roles.ADMIN})
 @Path("/api/v1/candidates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package org.understudy.candidate.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import org.understudy.platform.api.ETags;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,6 +29,7 @@ import org.understudy.platform.problem.Problem;
 
 import java.util.List;
 
+@RolesAllowed({Roles.TALENT, Roles.ADMIN})
 @Path("/api/v1/candidates/{candidateId}/exits")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

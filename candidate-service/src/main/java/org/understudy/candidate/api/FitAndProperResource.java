@@ -1,5 +1,8 @@
 package org.understudy.candidate.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import org.understudy.platform.api.ETags;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,6 +27,7 @@ import org.understudy.candidate.domain.PipelineService;
 import org.understudy.candidate.domain.Today;
 import org.understudy.platform.problem.Problem;
 
+@RolesAllowed({Roles.TALENT, Roles.ADMIN})
 @Path("/api/v1/candidates/{candidateId}/fit-and-proper")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package org.understudy.candidate.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import org.understudy.platform.api.ETags;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +31,7 @@ import org.understudy.platform.problem.Problem;
 import java.util.List;
 import java.util.UUID;
 
+@RolesAllowed({Roles.TALENT, Roles.ADMIN})
 @Path("/api/v1/candidates/{candidateId}/nominations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

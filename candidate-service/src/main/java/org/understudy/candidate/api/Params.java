@@ -50,7 +50,7 @@ final class Params {
         }
     }
 
-    /** Who is asking: the request's user principal, or "anonymous" (until bearer tokens are required). */
+    /** Who is asking: the verified token's principal (every candidate endpoint requires one). */
     static String reader(SecurityContext security) {
         Principal principal = security == null ? null : security.getUserPrincipal();
         return principal == null || principal.getName() == null || principal.getName().isBlank()

@@ -1,5 +1,8 @@
 package org.understudy.candidate.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,6 +24,7 @@ import org.understudy.platform.api.PageRequest;
 import org.understudy.platform.api.PageResponse;
 import org.understudy.platform.problem.Problem;
 
+@RolesAllowed({Roles.ADMIN})
 @Path("/api/v1/audit/personal-data-reads")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "Who read which candidate's personal data, when, through which endpoint (for admins)")

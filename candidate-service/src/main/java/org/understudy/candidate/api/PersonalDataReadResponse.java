@@ -10,7 +10,7 @@ import java.util.UUID;
 public record PersonalDataReadResponse(
         long readId,
         UUID candidateId,
-        @Schema(description = "The user principal of the request, or anonymous")
+        @Schema(description = "Who read it: the verified token's principal (upn, else sub)")
         String reader,
         @Schema(description = "Method and path template", examples = "GET /api/v1/candidates/{candidateId}")
         String endpoint,

@@ -1,5 +1,8 @@
 package org.understudy.candidate.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import org.understudy.platform.api.ETags;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.inject.Inject;
@@ -33,6 +36,7 @@ import org.understudy.platform.problem.Problem;
 
 import java.util.UUID;
 
+@RolesAllowed({Roles.TALENT, Roles.ADMIN})
 @Path("/api/v1/candidates/{candidateId}/readiness")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

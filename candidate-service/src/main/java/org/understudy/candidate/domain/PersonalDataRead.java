@@ -22,7 +22,7 @@ public class PersonalDataRead {
     @Column(name = "candidate_id", nullable = false)
     public UUID candidateId;
 
-    /** The user principal of the request, or "anonymous". */
+    /** The verified token's principal (upn, else sub) of the request. */
     @Column(nullable = false)
     public String reader;
 

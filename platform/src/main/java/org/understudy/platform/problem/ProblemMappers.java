@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -92,6 +96,25 @@ public class ProblemMappers {
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, path(uri), null, List.of()))
                 .build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class, AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        // Why the token failed (expired, signature, issuer) is logged, not told to the caller.
+        LOG.debugf("Refused a request to %s without a valid token: %s", path(uri), e.getMessage());
+        return Response.status(401)
+                .header("WWW-Authenticate", "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Unauthorized", 401,
+                        "a valid bearer token is required (Authorization: Bearer <token>)", path(uri), "Authorization", List.of()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() != null && e.getMessage().startsWith("your ") ? e.getMessage()
+                : "your role may not use this endpoint";
+        return respond(new Problem("about:blank", "Forbidden", 403, detail, path(uri), null, List.of()));
     }
 
     @ServerExceptionMapper

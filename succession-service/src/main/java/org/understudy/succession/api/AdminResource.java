@@ -1,5 +1,8 @@
 package org.understudy.succession.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.understudy.platform.problem.ApiProblem;
 import org.understudy.succession.events.ViewRebuilder;
 
+@RolesAllowed({Roles.ADMIN})
 @Path("/api/v1/succession/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration", description = "Operations on the view itself")

@@ -1,5 +1,8 @@
 package org.understudy.succession.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,6 +42,7 @@ import java.util.UUID;
  * Dismissal-readiness assessments: an immutable record of what the view answered when a decision
  * was taken. Append-only: there is no update or delete, and the table refuses both.
  */
+@RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
 @Path("/api/v1/succession/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments", description = "Record what was known when a decision was taken: the dismissal-readiness answer, "

@@ -29,7 +29,7 @@ public record AssessmentResponse(
         BoardRole role,
         boolean credible,
         String purpose,
-        @Schema(description = "Who recorded it (anonymous until security lands)") String askedBy,
+        @Schema(description = "Who recorded it: the verified token's principal") String askedBy,
         OffsetDateTime recordedAt,
         @Schema(description = "The instant the answer is for; null when it was the live view at recordedAt") OffsetDateTime asOf,
         @Schema(description = "The dismissal-readiness answer as it was given", implementation = ReadinessReport.class) JsonNode answer,

@@ -1,5 +1,8 @@
 package org.understudy.succession.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +20,7 @@ import org.understudy.platform.problem.Problem;
 import org.understudy.succession.domain.CapacityService;
 import org.understudy.succession.domain.SuccessionSettings;
 
+@RolesAllowed({Roles.VIEWER, Roles.REGULATOR, Roles.ADMIN})
 @Path("/api/v1/succession/capacity")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Decision support", description = "Would dismissal be a credible consequence, where, and how many at once")

@@ -1,17 +1,19 @@
 package org.understudy.succession.api;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 
 /**
- * Who is asking: the one place that says so. Until security lands (DESIGN.md, "Security": bearer
- * JWTs, role {@code regulator} for assessments) every request is {@value #ANONYMOUS}; then this reads
- * the verified token's subject (inject the SecurityIdentity here) and nothing else changes.
+ * Who is asking: the verified token's principal ({@code upn}, else {@code preferred_username},
+ * else {@code sub}), recorded with each assessment.
  */
-@ApplicationScoped
+@RequestScoped
 public class Requester {
-    static final String ANONYMOUS = "anonymous";
+    @Inject
+    SecurityIdentity identity;
 
     public String name() {
-        return ANONYMOUS;
+        return identity.getPrincipal().getName();
     }
 }

@@ -1,5 +1,8 @@
 package org.understudy.succession.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -33,6 +36,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+@RolesAllowed({Roles.VIEWER, Roles.REGULATOR, Roles.ADMIN})
 @Path("/api/v1/succession/posts")
 @Tag(name = "Succession", description = "How many people are ready to take over each post, live or as of any past instant")
 @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -130,6 +134,7 @@ public class SuccessionPostResource {
         return history.between(postId, start, end).stream().map(HistoryEntryResponse::of).toList();
     }
 
+    @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
     @GET
     @Path("/{postId}/dismissal-readiness")
     @Produces(MediaType.APPLICATION_JSON)
@@ -148,6 +153,7 @@ public class SuccessionPostResource {
         return instant == null ? readiness.live(postId) : readiness.asOf(postId, instant);
     }
 
+    @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
     @GET
     @Path("/{postId}/knock-on")
     @Produces(MediaType.APPLICATION_JSON)

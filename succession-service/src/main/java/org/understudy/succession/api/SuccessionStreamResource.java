@@ -1,5 +1,8 @@
 package org.understudy.succession.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -27,6 +30,7 @@ import java.util.UUID;
  * slow to keep up misses intermediate changes (never the consumers' time): each {@code post} event
  * carries the post's full current numbers, so the latest one is always right.
  */
+@RolesAllowed({Roles.VIEWER, Roles.REGULATOR, Roles.ADMIN})
 @Path("/api/v1/succession/stream")
 @Tag(name = "Succession")
 public class SuccessionStreamResource {

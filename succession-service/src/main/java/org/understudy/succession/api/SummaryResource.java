@@ -1,5 +1,8 @@
 package org.understudy.succession.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -26,6 +29,7 @@ import org.understudy.succession.persistence.DecisionSupportRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 
+@RolesAllowed({Roles.VIEWER, Roles.REGULATOR, Roles.ADMIN})
 @Path("/api/v1/succession/summary")
 @Tag(name = "Decision support")
 @APIResponse(responseCode = "400", description = "Invalid parameter",

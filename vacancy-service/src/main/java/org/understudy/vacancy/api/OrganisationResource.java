@@ -1,5 +1,8 @@
 package org.understudy.vacancy.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import org.understudy.platform.api.ETags;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.inject.Inject;
@@ -40,6 +43,7 @@ import org.understudy.vacancy.persistence.OrganisationRepository;
 
 import java.util.Map;
 
+@RolesAllowed({Roles.HR, Roles.TALENT, Roles.REGULATOR, Roles.ADMIN})
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,11 +53,15 @@ public class OrganisationResource {
             "oversightSegment", "oversightSegment");
 
     @Inject
+    OrganisationAccess access;
+
+    @Inject
     OrganisationService service;
 
     @Inject
     OrganisationRepository organisations;
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
     @Operation(summary = "Register an organisation", description = "Publishes organisation.created on vacancy-events.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -64,6 +72,7 @@ public class OrganisationResource {
         if (body.odsCode() == null) {
             throw ApiProblem.badRequest("odsCode", "odsCode: is required");
         }
+        access.requireWrite(body.odsCode());
         Organisation created = service.create(body.toDetails(body.odsCode()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.odsCode).build())
                 .tag(ETags.of(created.version))
@@ -93,6 +102,7 @@ public class OrganisationResource {
         return Response.ok(OrganisationResponse.of(organisation)).tag(ETags.of(organisation.version)).build();
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @PUT
     @Path("/{odsCode}")
     @Operation(summary = "Replace an organisation's details",
@@ -108,6 +118,7 @@ public class OrganisationResource {
         if (body.odsCode() != null && !body.odsCode().equals(odsCode)) {
             throw ApiProblem.badRequest("odsCode", "the ODS code cannot change (path says " + odsCode + ")");
         }
+        access.requireWrite(odsCode);
         Organisation updated = service.update(odsCode, body.toDetails(odsCode), ETags.parse(ifMatch));
         return Response.ok(OrganisationResponse.of(updated)).tag(ETags.of(updated.version)).build();
     }

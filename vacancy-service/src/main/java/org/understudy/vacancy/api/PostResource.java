@@ -1,5 +1,8 @@
 package org.understudy.vacancy.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import org.understudy.platform.api.ETags;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.inject.Inject;
@@ -44,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+@RolesAllowed({Roles.HR, Roles.TALENT, Roles.REGULATOR, Roles.ADMIN})
 @Path("/api/v1/posts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,6 +57,9 @@ import java.util.UUID;
 @Transactional
 public class PostResource {
     private static final Map<String, String> SORTABLE = Map.of("odsCode", "odsCode", "role", "role", "createdAt", "createdAt");
+
+    @Inject
+    OrganisationAccess access;
 
     @Inject
     PostService service;
@@ -69,6 +76,7 @@ public class PostResource {
     @Inject
     Clock clock;
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
     @Operation(summary = "Create a post", description = "At most one post per role and organisation. Publishes post.created on vacancy-events.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -76,6 +84,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", description = "Unknown organisation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The organisation already has a post for this role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") PostRequest body, @Context UriInfo uri) {
+        access.requireWrite(body.odsCode());
         Post created = service.create(body.odsCode(), body.role());
         return Response.created(uri.getAbsolutePathBuilder().path(created.postId.toString()).build())
                 .tag(ETags.of(created.version)).entity(view(created)).build();
@@ -102,6 +111,7 @@ public class PostResource {
         return Response.ok(view(post)).tag(ETags.of(post.version)).build();
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @PUT
     @Path("/{postId}/incumbent")
     @Operation(summary = "Set who holds the post", description = "A candidate id, or a name for someone not in the pipeline (held only here, never published). "
@@ -112,11 +122,13 @@ public class PostResource {
     @APIResponse(responseCode = "409", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response setIncumbent(@PathParam("postId") UUID postId, @HeaderParam("If-Match") String ifMatch,
                                  @Valid @NotNull(message = "a JSON body is required") IncumbentRequest body) {
+        access.requireWriteForPost(postId);
         service.setIncumbent(postId, body.person(), body.since(), body.interim(), body.previousLeftBecause(), ETags.parse(ifMatch));
         Post post = service.get(postId);
         return Response.ok(view(post)).tag(ETags.of(post.version)).build();
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
     @Path("/{postId}/incumbent/departure")
     @Operation(summary = "The incumbent leaves; the post becomes vacant", description = "Publishes post.incumbent-left.")
@@ -125,10 +137,12 @@ public class PostResource {
     @APIResponse(responseCode = "404", description = "Unknown post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The post is already vacant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response depart(@PathParam("postId") UUID postId, @Valid @NotNull(message = "a JSON body is required") DepartureRequest body) {
+        access.requireWriteForPost(postId);
         Post post = incumbentService.depart(postId, body.date(), body.reason());
         return Response.ok(view(post)).tag(ETags.of(post.version)).build();
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @PUT
     @Path("/{postId}/interim-cover")
     @Operation(summary = "Name the interim cover", description = "Who would cover the post if its leader had to go at once. "
@@ -138,10 +152,12 @@ public class PostResource {
     @APIResponse(responseCode = "404", description = "Unknown post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response setInterimCover(@PathParam("postId") UUID postId, @HeaderParam("If-Match") String ifMatch,
                                     @Valid @NotNull(message = "a JSON body is required") InterimCoverRequest body) {
+        access.requireWriteForPost(postId);
         Post post = service.setInterimCover(postId, body.person(), body.namedOn(), ETags.parse(ifMatch));
         return Response.ok(view(post)).tag(ETags.of(post.version)).build();
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @DELETE
     @Path("/{postId}/interim-cover")
     @Operation(summary = "Clear the interim cover", description = "Publishes post.interim-cover-changed if one was named.")
@@ -149,6 +165,7 @@ public class PostResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response clearInterimCover(@PathParam("postId") UUID postId, @HeaderParam("If-Match") String ifMatch) {
+        access.requireWriteForPost(postId);
         Post post = service.setInterimCover(postId, null, null, ETags.parse(ifMatch));
         return Response.ok(view(post)).tag(ETags.of(post.version)).build();
     }

@@ -1,5 +1,8 @@
 package org.understudy.vacancy.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.security.Roles;
+
 import org.understudy.platform.api.ETags;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.inject.Inject;
@@ -43,6 +46,7 @@ import org.understudy.vacancy.persistence.VacancyRepository;
 import java.util.Map;
 import java.util.UUID;
 
+@RolesAllowed({Roles.HR, Roles.TALENT, Roles.REGULATOR, Roles.ADMIN})
 @Path("/api/v1/vacancies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -58,6 +62,9 @@ public class VacancyResource {
     private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "closingDate", "closingDate", "status", "status");
 
     @Inject
+    OrganisationAccess access;
+
+    @Inject
     VacancyService service;
 
     @Inject
@@ -66,10 +73,12 @@ public class VacancyResource {
     @Inject
     PostRepository posts;
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
     @Operation(summary = "Create a vacancy for a post (DRAFT)", description = "At most one vacancy in play per post.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") VacancyRequests.Create body, @Context UriInfo uri) {
+        access.requireWriteForPost(body.postId());
         Vacancy created = service.create(body.postId(), body.closingDate());
         return Response.created(uri.getAbsolutePathBuilder().path(created.vacancyId.toString()).build())
                 .tag(ETags.of(created.version)).entity(view(created)).build();
@@ -95,6 +104,7 @@ public class VacancyResource {
         return Response.ok(view(vacancy)).tag(ETags.of(vacancy.version)).build();
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
     @Path("/{id}/status")
     @Operation(summary = "Move the vacancy on", description = "OPEN needs a closing date after today; opening a LAPSED or WITHDRAWN vacancy re-advertises it (counted). "
@@ -102,27 +112,32 @@ public class VacancyResource {
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                  @Valid @NotNull(message = "a JSON body is required") VacancyRequests.StatusChange body) {
+        access.requireWriteForVacancy(id);
         return ok(service.changeStatus(id, body.status(), body.closingDate(), body.reason(), ETags.parse(ifMatch)));
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close the vacancy without an appointment (LAPSED or WITHDRAWN)")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @Valid @NotNull(message = "a JSON body is required") VacancyRequests.Close body) {
+        access.requireWriteForVacancy(id);
         if (body.outcome() != VacancyStatus.LAPSED && body.outcome() != VacancyStatus.WITHDRAWN) {
             throw ApiProblem.badRequest("outcome", "must be LAPSED or WITHDRAWN");
         }
         return ok(service.changeStatus(id, body.outcome(), null, body.reason(), ETags.parse(ifMatch)));
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
     @Path("/{id}/applications")
     @Operation(summary = "Record an application (while OPEN)")
     @APIResponse(responseCode = "201", description = "Recorded; the body is the vacancy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
     public Response apply(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @Valid @NotNull(message = "a JSON body is required") VacancyRequests.Apply body, @Context UriInfo uri) {
+        access.requireWriteForVacancy(id);
         Application application = service.apply(id, body.candidateId(),
                 body.appliedOn() != null ? body.appliedOn() : service.today(), ETags.parse(ifMatch));
         Vacancy vacancy = application.vacancy;
@@ -130,6 +145,7 @@ public class VacancyResource {
                 .tag(ETags.of(vacancy.version)).entity(view(vacancy)).build();
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @DELETE
     @Path("/{id}/applications/{applicationId}")
     @Operation(summary = "Withdraw an application", description = "The application is kept, marked withdrawn with the reason, and leaves the shortlist.")
@@ -137,18 +153,22 @@ public class VacancyResource {
     public Response withdrawApplication(@PathParam("id") UUID id, @PathParam("applicationId") UUID applicationId,
                                         @HeaderParam("If-Match") String ifMatch,
                                         @QueryParam("reason") @Size(max = 500, message = "must be at most 500 characters") String reason) {
+        access.requireWriteForVacancy(id);
         return ok(service.withdrawApplication(id, applicationId, reason, ETags.parse(ifMatch)));
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @PUT
     @Path("/{id}/shortlist")
     @Operation(summary = "Set the shortlist (while SHORTLISTING or INTERVIEWING)", description = "Replaces it with these live applications.")
     @APIResponse(responseCode = "200", description = "Set", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
     public Response shortlist(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                               @Valid @NotNull(message = "a JSON body is required") VacancyRequests.Shortlist body) {
+        access.requireWriteForVacancy(id);
         return ok(service.setShortlist(id, body.applicationIds(), ETags.parse(ifMatch)));
     }
 
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
     @Path("/{id}/appointment")
     @Operation(summary = "Appoint a shortlisted candidate", description = "From INTERVIEWING or OFFERED: the vacancy is FILLED and the post's incumbent changes; "
@@ -156,6 +176,7 @@ public class VacancyResource {
     @APIResponse(responseCode = "200", description = "Appointed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
     public Response appoint(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull(message = "a JSON body is required") VacancyRequests.Appoint body) {
+        access.requireWriteForVacancy(id);
         return ok(service.appoint(id, body.applicationId(), body.startDate(), body.interim(), body.previousLeftBecause(), ETags.parse(ifMatch)));
     }
 
