@@ -11,7 +11,12 @@ import org.understudy.events.FitAndProperStatus;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A candidate as the latest candidate event described them: an opaque id, statuses, dates, regions. */
 @Entity
@@ -48,4 +53,17 @@ public class CandidateView {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** How the enum sets are stored: names, sorted, comma-separated. */
+    public static String csv(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    public static <E extends Enum<E>> Set<E> enums(String csv, Class<E> type) {
+        Set<E> out = EnumSet.noneOf(type);
+        if (csv != null && !csv.isBlank()) {
+            Arrays.stream(csv.split(",")).map(v -> Enum.valueOf(type, v)).forEach(out::add);
+        }
+        return out;
+    }
 }

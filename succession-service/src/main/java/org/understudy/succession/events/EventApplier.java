@@ -18,10 +18,11 @@ import org.understudy.events.OrganisationState;
 import org.understudy.events.PostState;
 import org.understudy.events.VacancyState;
 import org.understudy.platform.inbox.ApplyRetries;
-import org.understudy.platform.inbox.Inbox;
 import org.understudy.succession.domain.Applied;
 import org.understudy.succession.domain.EventPosition;
 import org.understudy.succession.domain.SuccessionView;
+import org.understudy.succession.domain.UuidSet;
+import org.understudy.succession.domain.ViewMaintenance;
 
 import java.util.List;
 import java.util.Set;
@@ -38,9 +39,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public class EventApplier {
     private static final Logger LOG = Logger.getLogger(EventApplier.class);
     private static final Set<String> HANDLED = Set.of("organisation", "post", "vacancy", "candidate");
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     SuccessionView view;
@@ -64,15 +62,16 @@ public class EventApplier {
         }
         rebuildLock.readLock().lock();
         try {
-            String outcome = ApplyRetries.run(parsed.event().id(), attemptsForPersistentFailures, () -> QuarkusTransaction.requiringNew().call(() -> applyOnce(parsed.event(), parsed.position())));
-            counted(record, parsed, outcome);
+            String outcome = ApplyRetries.run(parsed.event().id(), attemptsForPersistentFailures,
+                    () -> QuarkusTransaction.requiringNew().call(() -> applyTo(view.maintenance(), decode(parsed))));
+            counted(record.topic(), parsed, outcome);
         } finally {
             rebuildLock.readLock().unlock();
         }
     }
 
     /**
-     * Applies a record inside the caller's transaction (a rebuild batches many in one).
+     * Applies a record to the live view inside the caller's transaction.
      *
      * @return the outcome, or null for a record that is skipped (unknown type)
      * @throws ContractViolation for a malformed record
@@ -82,8 +81,8 @@ public class EventApplier {
         if (parsed == null) {
             return null;
         }
-        String outcome = applyOnce(parsed.event(), parsed.position());
-        counted(record, parsed, outcome);
+        String outcome = applyTo(view.maintenance(), decode(parsed));
+        counted(record.topic(), parsed, outcome);
         return outcome;
     }
 
@@ -92,10 +91,21 @@ public class EventApplier {
         return rebuildLock;
     }
 
-    private record Parsed(CloudEvent event, EventPosition position) {
+    /** A record's event, checked against its contract, and where it came from. */
+    public record Parsed(CloudEvent event, EventPosition position) {
     }
 
-    private Parsed parse(ConsumerRecord<String, String> record) {
+    /** A parsed event with its state read into the aggregate's type. */
+    public record Decoded(Parsed parsed, long version, Object state) {
+    }
+
+    /**
+     * Parses and checks a record (thread-safe: a rebuild parses on several threads).
+     *
+     * @return null for a type this service does not keep (counted as unknown)
+     * @throws ContractViolation for a malformed record (counted as dead-lettered)
+     */
+    public Parsed parse(ConsumerRecord<String, String> record) {
         CloudEvent event;
         try {
             event = EventContract.parse(record.value() == null ? "" : record.value());
@@ -112,30 +122,86 @@ public class EventApplier {
                 record.offset(), event.time()));
     }
 
-    private void counted(ConsumerRecord<String, String> record, Parsed parsed, String outcome) {
-        metrics.count(record.topic(), parsed.event().type(), outcome);
+    /**
+     * Parses a record whose event this view applied before, when it arrived: it was checked against
+     * the contract then (a redelivered record with a known id is never applied again), so only its
+     * JSON is read. A rebuild spends most of its time in the schema check otherwise. Any record whose
+     * id is not known, or that does not read, gets the full {@link #parse}.
+     *
+     * @param checkedBefore the ids of events the view had applied
+     */
+    public Parsed parse(ConsumerRecord<String, String> record, UuidSet checkedBefore) {
+        if (record.value() != null && checkedBefore.size() > 0) {
+            try {
+                CloudEvent event = EventJson.mapper().readValue(record.value(), CloudEvent.class);
+                UUID id = event.id() == null ? null : UUID.fromString(event.id());
+                if (id != null && checkedBefore.contains(id) && event.data() != null && event.time() != null) {
+                    if (!handles(event.type())) {
+                        metrics.count(record.topic(), event.type(), "unknown-type");
+                        return null;
+                    }
+                    return new Parsed(event, new EventPosition(id, event.type(), record.topic(), record.partition(),
+                            record.offset(), event.time()));
+                }
+            } catch (JsonProcessingException | IllegalArgumentException notAsApplied) {
+                // fall through to the full check
+            }
+        }
+        return parse(record);
+    }
+
+    /**
+     * Reads the event's state into its aggregate's type (thread-safe).
+     *
+     * @throws ContractViolation when the state cannot be read
+     */
+    public static Decoded decode(Parsed parsed) {
+        JsonNode data = parsed.event().data();
+        JsonNode state = data.get("state");
+        Class<?> type = switch (EventTypes.aggregateOf(parsed.event().type())) {
+            case "organisation" -> OrganisationState.class;
+            case "post" -> PostState.class;
+            case "vacancy" -> VacancyState.class;
+            case "candidate" -> CandidateState.class;
+            default -> throw new IllegalStateException("no handler for " + parsed.event().type());
+        };
+        return new Decoded(parsed, data.get("version").asLong(), read(state, type));
+    }
+
+    /** Counts an applied record's outcome (and how fresh the view is) in the consumer metrics. */
+    public void counted(String topic, Parsed parsed, String outcome) {
+        metrics.count(topic, parsed.event().type(), outcome);
         if (!"duplicate".equals(outcome)) {
             metrics.applied(parsed.event().time());
         }
     }
 
-    private String applyOnce(CloudEvent event, EventPosition position) {
-        view.lock();
-        if (!inbox.recordFirstDelivery(position.eventId(), event.type(), position.topic(), position.partition(), position.offset())) {
+    /**
+     * Applies an event to a view, live or in memory, in the order the view's history needs: the view's
+     * lock, the event recorded as applied (a redelivery stops there), time passed up to the event's
+     * day (whatever went stale before it happened expires first), then the event itself.
+     *
+     * @return applied, stale (the view already holds this version or a newer one) or duplicate
+     */
+    public static String applyTo(ViewMaintenance view, Decoded decoded) {
+        EventPosition position = decoded.parsed().position();
+        view.store().lock();
+        if (!view.store().recordFirstDelivery(position)) {
             return "duplicate";
         }
-        long version = event.data().get("version").asLong();
-        JsonNode state = event.data().get("state");
-        SuccessionView.Cause cause = SuccessionView.Cause.of(position);
-        // Time first: whatever went stale before this event happened expires before it applies.
+        ViewMaintenance.Cause cause = ViewMaintenance.Cause.of(position);
         view.expireUpTo(cause.day());
-        Applied applied = switch (EventTypes.aggregateOf(event.type())) {
-            case "organisation" -> view.applyOrganisation(read(state, OrganisationState.class), version, cause);
-            case "post" -> view.applyPost(read(state, PostState.class), version, cause);
-            case "vacancy" -> view.applyVacancy(read(state, VacancyState.class), version, cause);
-            case "candidate" -> view.applyCandidate(read(state, CandidateState.class), version, cause);
-            default -> throw new IllegalStateException("no handler for " + event.type());
-        };
+        long version = decoded.version();
+        Applied applied;
+        if (decoded.state() instanceof OrganisationState s) {
+            applied = view.applyOrganisation(s, version, cause);
+        } else if (decoded.state() instanceof PostState s) {
+            applied = view.applyPost(s, version, cause);
+        } else if (decoded.state() instanceof VacancyState s) {
+            applied = view.applyVacancy(s, version, cause);
+        } else {
+            applied = view.applyCandidate((CandidateState) decoded.state(), version, cause);
+        }
         return applied == Applied.CHANGED ? "applied" : "stale";
     }
 

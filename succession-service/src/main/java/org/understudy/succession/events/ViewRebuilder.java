@@ -3,7 +3,6 @@ package org.understudy.succession.events;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -14,35 +13,41 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.understudy.events.ContractViolation;
 import org.understudy.events.Topics;
+import org.understudy.succession.domain.MemoryViewStore;
+import org.understudy.succession.domain.PostSuccession;
 import org.understudy.succession.domain.RebuildState;
-import org.understudy.succession.domain.SuccessionView;
-import org.understudy.succession.persistence.ViewVersion;
+import org.understudy.succession.domain.SuccessionSettings;
+import org.understudy.succession.domain.UuidSet;
+import org.understudy.succession.domain.ViewListener;
+import org.understudy.succession.domain.ViewMaintenance;
+import org.understudy.succession.persistence.RebuildSpill;
+import org.understudy.succession.persistence.ViewBulkWriter;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds the view from the topics: empties it, replays vacancy-events and candidate-events from
- * the beginning up to their ends as they were when it started (through the same code the live
- * consumers use, many records per transaction), then lets time pass up to today. Live consumers
- * wait meanwhile and resume where they were; what they see again is recognised as applied.
+ * Rebuilds the view from the topics: replays vacancy-events and candidate-events from the beginning
+ * up to their ends as they were when it started, folding every event into a view in memory (the same
+ * {@link ViewMaintenance} the live consumers run, on a {@link MemoryViewStore}), lets time pass up to
+ * today, then replaces the stored view with it in one transaction ({@link ViewBulkWriter}). Records are
+ * parsed and checked on other threads while the fold applies the previous batch. Live consumers wait
+ * meanwhile and resume where they were; what they see again is recognised as applied.
  */
 @ApplicationScoped
 public class ViewRebuilder {
     private static final Logger LOG = Logger.getLogger(ViewRebuilder.class);
     private static final List<String> TOPICS = List.of(Topics.VACANCY_EVENTS, Topics.CANDIDATE_EVENTS);
-    /** Emptied before a replay. Not dismissal_assessment (authoritative records) nor view_version (moves on). */
-    private static final List<String> VIEW_TABLES = List.of("post_candidate", "post_succession_history", "post_succession",
-            "organisation_view", "vacancy_view", "candidate_readiness", "candidate_nomination", "candidate_exit",
-            "candidate_view", "applied_event");
 
     /** A rebuild's progress as the API shows it. */
     public record Progress(String state, OffsetDateTime startedAt, OffsetDateTime finishedAt, long eventsTotal,
@@ -54,16 +59,16 @@ public class ViewRebuilder {
     EventApplier applier;
 
     @Inject
-    SuccessionView view;
-
-    @Inject
     RebuildState rebuild;
 
     @Inject
-    EntityManager em;
+    ViewBulkWriter writer;
 
     @Inject
-    ViewVersion viewVersion;
+    SuccessionSettings settings;
+
+    @Inject
+    ViewChanges changes;
 
     @Inject
     Clock clock;
@@ -71,8 +76,17 @@ public class ViewRebuilder {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "understudy.rebuild.batch-size", defaultValue = "500")
+    /** Records fetched (and parsed) at a time. */
+    @ConfigProperty(name = "understudy.rebuild.batch-size", defaultValue = "5000")
     int batchSize;
+
+    /** Threads that parse and check records while the fold applies (the fold itself is one thread: order matters). */
+    @ConfigProperty(name = "understudy.rebuild.parse-threads", defaultValue = "2")
+    int parseThreads;
+
+    /** The longest the final write may take (it copies every row of the view in one transaction). */
+    @ConfigProperty(name = "understudy.rebuild.write-timeout", defaultValue = "PT10M")
+    Duration writeTimeout;
 
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.IDLE);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -80,6 +94,7 @@ public class ViewRebuilder {
         t.setDaemon(true);
         return t;
     });
+    private volatile ExecutorService parsers;
 
     public Progress progress() {
         return progress.get();
@@ -98,10 +113,9 @@ public class ViewRebuilder {
     private void run() {
         OffsetDateTime started = progress.get().startedAt();
         long t0 = System.nanoTime();
+        Fold fold = null;
         applier.rebuildLock().writeLock().lock();
         rebuild.set(true);
-        long processed = 0;
-        long skipped = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -117,56 +131,165 @@ public class ViewRebuilder {
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("TRUNCATE " + String.join(", ", VIEW_TABLES)).executeUpdate();
-                viewVersion.bump(); // cached answers of the emptied view are void
-            });
             LOG.infof("Rebuilding the view from %d events on %s", total, TOPICS);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-                for (ConsumerRecord<String, String> r : records) {
-                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        batch.add(r);
-                    }
+            Fold f = fold = new Fold();
+            Iterator<List<ConsumerRecord<String, String>>> batches = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp));
                 }
-                long[] counts = QuarkusTransaction.requiringNew().call(() -> applyBatch(batch));
-                processed += counts[0];
-                skipped += counts[1];
+
+                @Override
+                public List<ConsumerRecord<String, String>> next() {
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+                    for (ConsumerRecord<String, String> r : records) {
+                        if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                            batch.add(r);
+                        }
+                    }
+                    return batch;
+                }
+            };
+            fold.applyAll(batches, () -> {
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                progress.set(new Progress("RUNNING", started, null, total, processed, skipped, processed / Math.max(seconds, 1e-3), null));
-            }
-            int expired = QuarkusTransaction.requiringNew().call(() -> view.expireUpTo(LocalDate.now(clock)));
+                progress.set(new Progress("RUNNING", started, null, total, f.processed, f.skipped, f.processed / Math.max(seconds, 1e-3), null));
+            });
+            long folded = System.nanoTime();
+            ViewBulkWriter.Written written = fold.write();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            progress.set(new Progress("DONE", started, OffsetDateTime.now(clock), total, processed, skipped, processed / Math.max(seconds, 1e-3), null));
-            LOG.infof("Rebuilt the view from %d events in %.1f s (%.0f events/s; %d skipped, %d expired)", processed, seconds,
-                    processed / Math.max(seconds, 1e-3), skipped, expired);
+            progress.set(new Progress("DONE", started, OffsetDateTime.now(clock), total, fold.processed, fold.skipped,
+                    fold.processed / Math.max(seconds, 1e-3), null));
+            LOG.infof("Rebuilt the view from %d events in %.1f s (%.0f events/s; %d skipped, %d expired; fold %.1f s, write %.1f s: %s)",
+                    fold.processed, seconds, fold.processed / Math.max(seconds, 1e-3), fold.skipped, fold.expired,
+                    (folded - t0) / 1e9, (System.nanoTime() - folded) / 1e9, written.rows());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Rebuild failed");
+            LOG.errorf(e, "Rebuild failed; the view is as it was before");
             Progress p = progress.get();
-            progress.set(new Progress("FAILED", started, OffsetDateTime.now(clock), p.eventsTotal(), processed, skipped,
-                    p.eventsPerSecond(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            progress.set(new Progress("FAILED", started, OffsetDateTime.now(clock), p.eventsTotal(), p.eventsProcessed(),
+                    p.eventsSkipped(), p.eventsPerSecond(), e.getClass().getSimpleName() + ": " + e.getMessage()));
         } finally {
+            if (fold != null) {
+                fold.spill.close();
+            }
             rebuild.set(false);
             applier.rebuildLock().writeLock().unlock();
         }
     }
 
-    /** Applies records in the current transaction; returns {applied or stale or duplicate, skipped}. */
-    private long[] applyBatch(List<ConsumerRecord<String, String>> batch) {
-        long processed = 0;
-        long skipped = 0;
-        for (ConsumerRecord<String, String> record : batch) {
-            try {
-                if (applier.applyInTransaction(record) == null) {
-                    skipped++;
-                } else {
-                    processed++;
+    /**
+     * Replaces the view with one rebuilt from these records, in this order (as a rebuild from the
+     * topics does with the records it reads), with live consumers held meanwhile. For tests: the same
+     * records applied one by one by the live path must give the same view.
+     *
+     * @return the records applied (including stale and duplicate ones) and skipped
+     */
+    public long[] replaceFrom(List<ConsumerRecord<String, String>> records) {
+        applier.rebuildLock().writeLock().lock();
+        rebuild.set(true);
+        Fold fold = new Fold();
+        try {
+            fold.applyAll(List.of(records).iterator(), () -> {
+            });
+            fold.write();
+            return new long[]{fold.processed, fold.skipped};
+        } finally {
+            fold.spill.close();
+            rebuild.set(false);
+            applier.rebuildLock().writeLock().unlock();
+        }
+    }
+
+    private ExecutorService parsers() {
+        ExecutorService p = parsers;
+        if (p == null) {
+            synchronized (this) {
+                if (parsers == null) {
+                    parsers = Executors.newFixedThreadPool(Math.max(1, parseThreads), r -> {
+                        Thread t = new Thread(r, "view-rebuild-parse");
+                        t.setDaemon(true);
+                        return t;
+                    });
                 }
-            } catch (ContractViolation malformed) {
-                skipped++; // dead-lettered when it first arrived
+                p = parsers;
             }
         }
-        return new long[]{processed, skipped};
+        return p;
+    }
+
+    /** One rebuild's view in memory, and its counts. */
+    private final class Fold {
+        /** Events the stored view had applied: checked against the contract when they arrived. */
+        final UuidSet checkedBefore = QuarkusTransaction.requiringNew().call(() -> writer.appliedEventIds());
+        final RebuildSpill spill = new RebuildSpill(clock);
+        final MemoryViewStore store = new MemoryViewStore(spill);
+        final ViewMaintenance view = new ViewMaintenance(store, ViewListener.NONE, settings, clock);
+        long processed;
+        long skipped;
+        int expired;
+
+        /** Applies the batches in order, parsing each next batch while the previous one is applied. */
+        void applyAll(Iterator<List<ConsumerRecord<String, String>>> batches, Runnable afterEachBatch) {
+            CompletableFuture<List<EventApplier.Decoded>> next = batches.hasNext() ? parse(batches.next()) : null;
+            while (next != null) {
+                List<EventApplier.Decoded> decoded = next.join();
+                next = batches.hasNext() ? parse(batches.next()) : null;
+                for (EventApplier.Decoded d : decoded) {
+                    if (d == null) {
+                        skipped++; // unknown type, or malformed (dead-lettered when it first arrived)
+                        continue;
+                    }
+                    String outcome = EventApplier.applyTo(view, d);
+                    applier.counted(d.parsed().position().topic(), d.parsed(), outcome);
+                    processed++;
+                }
+                afterEachBatch.run();
+            }
+            expired = view.expireUpTo(LocalDate.now(clock));
+        }
+
+        /** The batch parsed, checked and decoded, in order; null for each record that is skipped. */
+        private CompletableFuture<List<EventApplier.Decoded>> parse(List<ConsumerRecord<String, String>> batch) {
+            int chunks = Math.max(1, Math.min(parseThreads, batch.size() / 100));
+            int size = (batch.size() + chunks - 1) / Math.max(chunks, 1);
+            List<CompletableFuture<List<EventApplier.Decoded>>> parts = new ArrayList<>();
+            for (int from = 0; from < batch.size(); from += size) {
+                List<ConsumerRecord<String, String>> part = batch.subList(from, Math.min(batch.size(), from + size));
+                parts.add(CompletableFuture.supplyAsync(() -> {
+                    List<EventApplier.Decoded> out = new ArrayList<>(part.size());
+                    for (ConsumerRecord<String, String> r : part) {
+                        out.add(decode(r));
+                    }
+                    return out;
+                }, parsers()));
+            }
+            return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+                List<EventApplier.Decoded> all = new ArrayList<>(batch.size());
+                parts.forEach(p -> all.addAll(p.join()));
+                return all;
+            });
+        }
+
+        private EventApplier.Decoded decode(ConsumerRecord<String, String> record) {
+            try {
+                EventApplier.Parsed parsed = applier.parse(record, checkedBefore);
+                return parsed == null ? null : EventApplier.decode(parsed);
+            } catch (ContractViolation malformed) {
+                return null;
+            }
+        }
+
+        /** Replaces the stored view with this one, in one transaction; tells the live stream every post changed. */
+        ViewBulkWriter.Written write() {
+            ViewBulkWriter.Written written = QuarkusTransaction.requiringNew().timeout((int) writeTimeout.toSeconds())
+                    .call(() -> {
+                        ViewBulkWriter.Written w = writer.replace(store, spill);
+                        for (PostSuccession p : store.posts()) {
+                            changes.changed(p.postId);
+                        }
+                        return w;
+                    });
+            return written;
+        }
     }
 }

@@ -12,16 +12,12 @@ import org.understudy.succession.domain.CandidateView;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Candidates and their readiness, nominations and exits, as the view keeps them. */
 @ApplicationScoped
@@ -103,20 +99,8 @@ public class CandidateViewRepository implements PanacheRepositoryBase<CandidateV
         Map<UUID, CandidateFacts> out = new HashMap<>();
         for (CandidateView c : list("candidateId IN ?1", ids)) {
             out.put(c.candidateId, new CandidateFacts(c.candidateId, c.status, c.fitStatus, c.fitCheckedOn,
-                    enums(c.regions, Region.class), enums(c.organisationTypes, OrganisationType.class), c.considersChallenged,
+                    CandidateView.enums(c.regions, Region.class), CandidateView.enums(c.organisationTypes, OrganisationType.class), c.considersChallenged,
                     readiness.getOrDefault(c.candidateId, Map.of()), nominations.getOrDefault(c.candidateId, Map.of())));
-        }
-        return out;
-    }
-
-    public static String csv(Collection<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-    }
-
-    public static <E extends Enum<E>> Set<E> enums(String csv, Class<E> type) {
-        Set<E> out = EnumSet.noneOf(type);
-        if (csv != null && !csv.isBlank()) {
-            Arrays.stream(csv.split(",")).map(v -> Enum.valueOf(type, v)).forEach(out::add);
         }
         return out;
     }

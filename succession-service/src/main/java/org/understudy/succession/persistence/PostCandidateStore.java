@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.understudy.succession.domain.Contribution;
 import org.understudy.succession.domain.SuccessionNumbers;
+import org.understudy.succession.domain.ViewStore;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -20,10 +21,6 @@ import java.util.UUID;
 public class PostCandidateStore {
     @Inject
     EntityManager em;
-
-    /** One (post, candidate) pair whose contribution lapses on a day. */
-    public record Expiring(UUID postId, UUID candidateId, LocalDate expiresOn) {
-    }
 
     /** Stores what a candidate adds to a post; a contribution that does not count removes the row. */
     public void put(UUID postId, UUID candidateId, Contribution c) {
@@ -79,15 +76,16 @@ public class PostCandidateStore {
         return out;
     }
 
-    /** Pairs whose contribution lapses on or before the day, earliest first. */
+    /** Every pair lapsing on the earliest day any pair lapses, if that day is on or before {@code day}. */
     @SuppressWarnings("unchecked")
-    public List<Expiring> expiringBy(LocalDate day, int limit) {
-        List<Expiring> out = new ArrayList<>();
+    public List<ViewStore.Expiring> firstExpiringBy(LocalDate day) {
+        List<ViewStore.Expiring> out = new ArrayList<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("""
                         SELECT post_id, candidate_id, expires_on FROM post_candidate
-                        WHERE expires_on <= :day ORDER BY expires_on, post_id, candidate_id""")
-                .setParameter("day", day).setMaxResults(limit).getResultList()) {
-            out.add(new Expiring((UUID) r[0], (UUID) r[1], r[2] instanceof Date d ? d.toLocalDate() : (LocalDate) r[2]));
+                        WHERE expires_on = (SELECT min(expires_on) FROM post_candidate WHERE expires_on <= :day)
+                        ORDER BY post_id, candidate_id""")
+                .setParameter("day", day).getResultList()) {
+            out.add(new ViewStore.Expiring((UUID) r[0], (UUID) r[1], r[2] instanceof Date d ? d.toLocalDate() : (LocalDate) r[2]));
         }
         return out;
     }
