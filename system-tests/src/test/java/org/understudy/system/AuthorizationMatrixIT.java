@@ -42,6 +42,7 @@ class AuthorizationMatrixIT {
 
     private static final String EXPECTED = """
             service     method endpoint                                                 none expired badsig badiss | hr  talent regulator viewer admin
+            vacancy     GET    /api/v1/export                                           401  401     401    401    | 403 403    403       403    ok
             vacancy     GET    /api/v1/organisations                                    401  401     401    401    | ok  ok     ok        403    ok
             vacancy     POST   /api/v1/organisations                                    401  401     401    401    | ok  403    403       403    ok
             vacancy     GET    /api/v1/organisations/{odsCode}                          401  401     401    401    | ok  ok     ok        403    ok
@@ -79,6 +80,7 @@ class AuthorizationMatrixIT {
             candidate   GET    /api/v1/candidates/{candidateId}/exits                   401  401     401    401    | 403 ok     403       403    ok
             candidate   POST   /api/v1/candidates/{candidateId}/exits                   401  401     401    401    | 403 ok     403       403    ok
             candidate   GET    /api/v1/audit/personal-data-reads                        401  401     401    401    | 403 403    403       403    ok
+            candidate   GET    /api/v1/export/candidates                                401  401     401    401    | 403 403    403       403    ok
             succession  GET    /api/v1/succession/posts                                 401  401     401    401    | 403 403    ok        ok     ok
             succession  GET    /api/v1/succession/posts/{postId}                        401  401     401    401    | 403 403    ok        ok     ok
             succession  GET    /api/v1/succession/posts/{postId}/history                401  401     401    401    | 403 403    ok        ok     ok
@@ -93,6 +95,7 @@ class AuthorizationMatrixIT {
             succession  GET    /api/v1/succession/assessments/verification              401  401     401    401    | 403 403    ok        403    ok
             succession  GET    /api/v1/succession/rebuild                               401  401     401    401    | 403 403    403       403    ok
             succession  POST   /api/v1/succession/rebuild                               401  401     401    401    | 403 403    403       403    ok
+            succession  GET    /api/v1/succession/reconciliation                        401  401     401    401    | 403 403    403       403    ok
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();

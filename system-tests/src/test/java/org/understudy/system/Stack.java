@@ -63,7 +63,13 @@ final class Stack implements AutoCloseable {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             for (String name : List.of("vacancy-service", "candidate-service", "succession-service")) {
-                started.add(ServiceProcess.start(root, name, org.understudy.infra.Ports.free(), environment(infra, name), logs));
+                Map<String, String> env = environment(infra, name);
+                if (name.equals("succession-service")) {
+                    // the reconciliation check reads the sources' exports (started above)
+                    env.put("UNDERSTUDY_RECONCILIATION_VACANCY_SERVICE_URL", started.get(0).baseUrl());
+                    env.put("UNDERSTUDY_RECONCILIATION_CANDIDATE_SERVICE_URL", started.get(1).baseUrl());
+                }
+                started.add(ServiceProcess.start(root, name, org.understudy.infra.Ports.free(), env, logs));
             }
         } catch (Exception e) {
             for (ServiceProcess s : started) {
