@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * The command line:
  * <pre>
  *   SeedMain import-trusts      [--vacancy-url URL] [--file trusts.csv]
- *   SeedMain generate-pipeline  [--vacancy-url URL] [--candidate-url URL] [--seed N] [--candidates N] [--plan-only]
+ *   SeedMain generate-pipeline  [--vacancy-url URL] [--candidate-url URL] [--seed N] [--candidates N] [--parallel N]
+ *                               [--history] [--plan-only]
  * </pre>
  * Exit status: 0 done (bad rows and refused calls are reported, not fatal), 1 a service could not be
  * reached (or kept failing), 2 a usage error or an unreadable file.
@@ -37,12 +38,14 @@ public final class SeedMain {
               SeedMain import-trusts [--vacancy-url URL] [--file trusts.csv]
                   Registers each trust of the file in vacancy-service, with a CHIEF_EXECUTIVE and a CHAIR post.
                   Idempotent. Default file: the bundled nhs-trusts.csv (202 NHS trusts in England).
-              SeedMain generate-pipeline [--vacancy-url URL] [--candidate-url URL] [--seed N] [--candidates N] [--parallel N] [--plan-only]
+              SeedMain generate-pipeline [--vacancy-url URL] [--candidate-url URL] [--seed N] [--candidates N] [--parallel N] [--history] [--plan-only]
                   Generates a leadership pipeline for the organisations in vacancy-service: oversight segments,
                   incumbents, candidates, readiness, fit and proper, mobility, nominations, exits, vacancies.
                   Same seed, same data. Skipped when candidate-service already holds candidates.
                   --parallel N writes N candidates at a time (default 1: every call in the plan's order; with more,
                   each candidate's calls keep their order and the data is the same).
+                  --history adds years of each candidate's past (earlier readiness assessments, yearly fit and proper
+                  checks): the national stress set, --candidates 20000 --history, makes over 500,000 events.
                   --plan-only prints what the plan would create, without calling the services' write APIs.
               Defaults: --vacancy-url http://127.0.0.1:8081 --candidate-url http://127.0.0.1:8082 --seed 42 --candidates 2000
             exit status: 0 done, 1 a service could not be reached, 2 usage error or unreadable file
@@ -63,7 +66,7 @@ public final class SeedMain {
         }
         Map<String, String> options;
         try {
-            options = options(args, args[0].equals("generate-pipeline") ? List.of("--plan-only") : List.of());
+            options = options(args, args[0].equals("generate-pipeline") ? List.of("--plan-only", "--history") : List.of());
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.print(USAGE);
@@ -128,7 +131,7 @@ public final class SeedMain {
     }
 
     private static int generate(Map<String, String> options, PrintStream out, PrintStream err, boolean terminal) {
-        allow(options, "--vacancy-url", "--candidate-url", "--seed", "--candidates", "--parallel", "--plan-only");
+        allow(options, "--vacancy-url", "--candidate-url", "--seed", "--candidates", "--parallel", "--history", "--plan-only");
         String vacancyUrl = options.getOrDefault("--vacancy-url", "http://127.0.0.1:8081");
         String candidateUrl = options.getOrDefault("--candidate-url", "http://127.0.0.1:8082");
         long seed = number(options, "--seed", 42);
@@ -141,6 +144,7 @@ public final class SeedMain {
             throw new UsageException("--parallel must be between 1 and 32");
         }
         boolean planOnly = options.containsKey("--plan-only");
+        boolean history = options.containsKey("--history");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         PipelineExecutor executor = new PipelineExecutor(new ApiClient(vacancyUrl), new ApiClient(candidateUrl), out, terminal, today)
                 .parallel((int) parallel);
@@ -154,7 +158,7 @@ public final class SeedMain {
                     candidateUrl, existing.candidates());
             return 0;
         }
-        PipelinePlan plan = PipelinePlanner.plan(seed, (int) candidates, existing.organisations());
+        PipelinePlan plan = PipelinePlanner.plan(seed, (int) candidates, existing.organisations(), history);
         out.printf("Generating a pipeline, seed %d, %d candidates, for %d organisations (%d writes):%n", seed, candidates,
                 plan.organisations().size(), plan.writes());
         out.print(PlanStatistics.of(plan).describe());

@@ -93,6 +93,17 @@ public final class Calibration {
      */
     public static final int[] EARLIER_ASSESSMENT_WEIGHTS = {50, 25, 15, 10};
 
+    /**
+     * Career history ({@code --history}, the national stress set): earlier readiness assessments per role
+     * before those above, each 3 to 8 months before the next (assumption: quarterly to twice-yearly talent
+     * reviews over up to 12 years in the pipeline), and earlier passed fit and proper checks, renewed yearly
+     * (the Fit and Proper Person Test Framework asks for an annual check).
+     */
+    public static final int HISTORY_MIN_ASSESSMENTS = 10;
+    public static final int HISTORY_MAX_ASSESSMENTS = 22;
+    public static final int HISTORY_MIN_CHECKS = 2;
+    public static final int HISTORY_MAX_CHECKS = 8;
+
     /** Fit and proper: PASSED, PENDING, FAILED weights (assumption); PASSED checks up to 18 months old, so a third have lapsed. */
     public static final int[] FIT_WEIGHTS = {80, 14, 6};
     public static final int FIT_MAX_DAYS_AGO = 730;

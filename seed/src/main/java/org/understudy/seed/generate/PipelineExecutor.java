@@ -9,6 +9,7 @@ import org.understudy.seed.Progress;
 import org.understudy.seed.generate.PipelinePlan.Assessment;
 import org.understudy.seed.generate.PipelinePlan.CandidatePlan;
 import org.understudy.seed.generate.PipelinePlan.ExitPlan;
+import org.understudy.seed.generate.PipelinePlan.FitCheck;
 import org.understudy.seed.generate.PipelinePlan.NominationPlan;
 import org.understudy.seed.generate.PipelinePlan.OrganisationPlan;
 import org.understudy.seed.generate.PipelinePlan.PostKey;
@@ -235,7 +236,7 @@ public final class PipelineExecutor {
         progress.step();
         if (r.status() != 201) {
             fail("registering " + c.name() + ": " + r.problem());
-            long rest = 1 + c.assessments().size() + c.exits().stream().filter(x -> x.post() == null).count();
+            long rest = 1 + c.assessments().size() + c.earlierChecks().size() + c.exits().stream().filter(x -> x.post() == null).count();
             skip(rest, null);
             return;
         }
@@ -251,12 +252,10 @@ public final class PipelineExecutor {
             readiness.put("assessedBy", a.assessedBy());
             expect(candidate.put(base + "/readiness", readiness), "readiness assessments", "readiness of " + c.name());
         }
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("status", c.fitAndProper().status().name());
-        if (c.fitAndProper().daysAgo() != null) {
-            fit.put("checkedOn", date(c.fitAndProper().daysAgo()));
+        for (FitCheck earlier : c.earlierChecks()) {
+            fitAndProper(base, c, earlier);
         }
-        expect(candidate.put(base + "/fit-and-proper", fit), "fit-and-proper checks", "fit and proper status of " + c.name());
+        fitAndProper(base, c, c.fitAndProper());
         for (ExitPlan x : c.exits()) {
             if (x.post() == null) {
                 Map<String, Object> exit = new LinkedHashMap<>();
@@ -267,6 +266,15 @@ public final class PipelineExecutor {
                 expect(candidate.post(base + "/exits", exit), "exits", "exit of " + c.name());
             }
         }
+    }
+
+    private void fitAndProper(String base, CandidatePlan c, FitCheck check) {
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("status", check.status().name());
+        if (check.daysAgo() != null) {
+            fit.put("checkedOn", date(check.daysAgo()));
+        }
+        expect(candidate.put(base + "/fit-and-proper", fit), "fit-and-proper checks", "fit and proper status of " + c.name());
     }
 
     private void incumbents(PostPlan p, UUID postId) {

@@ -39,11 +39,14 @@ public record PipelinePlan(long seed, List<OrganisationPlan> organisations, List
         }
     }
 
-    /** A person in the pipeline. {@code index} is their position in the plan (from 0). */
+    /**
+     * A person in the pipeline. {@code index} is their position in the plan (from 0). {@code earlierChecks}
+     * are fit and proper checks before the current one, oldest first (only with {@link CareerHistory}).
+     */
     public record CandidatePlan(int index, String name, String email, String currentJobTitle, String currentOrganisationOdsCode,
                                 String notes, List<Region> regions, List<OrganisationType> organisationTypes,
                                 boolean considersChallengedOrganisations, List<Assessment> assessments, FitCheck fitAndProper,
-                                List<ExitPlan> exits) {
+                                List<ExitPlan> exits, List<FitCheck> earlierChecks) {
 
         /** The current (latest) readiness for a role, or null when never assessed for it. */
         public Assessment current(BoardRole role) {
@@ -159,7 +162,7 @@ public record PipelinePlan(long seed, List<OrganisationPlan> organisations, List
     public long writes() {
         long n = organisations.size();
         for (CandidatePlan c : candidates) {
-            n += 2 + c.assessments().size() + c.exits().size(); // register, fit and proper
+            n += 2 + c.assessments().size() + c.exits().size() + c.earlierChecks().size(); // register, fit and proper
         }
         for (PostPlan p : posts) {
             n += p.tenures().size() + (p.departure() == null ? 0 : 1);

@@ -126,6 +126,19 @@ public final class PipelinePlanner {
      * @param candidateCount people in the pipeline: a demo a few thousand, the national stress set 20,000
      */
     public static PipelinePlan plan(long seed, int candidateCount, List<Organisation> organisations) {
+        return plan(seed, candidateCount, organisations, false);
+    }
+
+    /**
+     * The plan, with years of each candidate's history when {@code careerHistory} ({@link CareerHistory}:
+     * the national stress set's hundreds of thousands of events); the same plan otherwise.
+     */
+    public static PipelinePlan plan(long seed, int candidateCount, List<Organisation> organisations, boolean careerHistory) {
+        PipelinePlan plan = base(seed, candidateCount, organisations);
+        return careerHistory ? CareerHistory.extend(plan) : plan;
+    }
+
+    private static PipelinePlan base(long seed, int candidateCount, List<Organisation> organisations) {
         if (candidateCount < 0) {
             throw new IllegalArgumentException("candidateCount must be 0 or more");
         }
@@ -462,7 +475,7 @@ public final class PipelinePlanner {
                     "synthetic.candidate." + number + ".seed" + (seed < 0 ? "m" + -seed : seed) + "@example.invalid",
                     d.jobTitle, d.currentOds,
                     "Synthetic record made by the Understudy seed generator (seed " + seed + "); not a real person.",
-                    d.regions, d.types, d.considersChallenged, List.copyOf(d.assessments), d.fit, List.copyOf(exits)));
+                    d.regions, d.types, d.considersChallenged, List.copyOf(d.assessments), d.fit, List.copyOf(exits), List.of()));
         }
         return List.copyOf(result);
     }

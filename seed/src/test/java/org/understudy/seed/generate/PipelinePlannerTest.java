@@ -208,6 +208,41 @@ class PipelinePlannerTest {
         assertEquals(20_000, new HashSet<>(plan.candidates().stream().map(CandidatePlan::email).toList()).size(), "e-mail addresses are unique");
     }
 
+    @Test
+    void careerHistoryMakesTheStressSetHalfAMillionEventsAndChangesNoCurrentRecord() {
+        PipelinePlan plain = PipelinePlanner.plan(42, 20_000, trusts);
+        PipelinePlan history = PipelinePlanner.plan(42, 20_000, trusts, true);
+        // Each write is one event on vacancy-events or candidate-events (a few writes make none: margin).
+        assertTrue(history.writes() >= 520_000, "writes " + history.writes());
+        assertEquals(history, PipelinePlanner.plan(42, 20_000, trusts, true), "same seed, same history");
+        assertEquals(plain, PipelinePlanner.plan(42, 20_000, trusts, false), "without history the plan is the plan");
+        assertEquals(plain.posts(), history.posts());
+        assertEquals(plain.nominations(), history.nominations());
+        assertEquals(plain.vacancies(), history.vacancies());
+        assertEquals(PlanStatistics.of(plain).describe(), PlanStatistics.of(history).describe(), "the same figures");
+        for (int i = 0; i < plain.candidates().size(); i++) {
+            CandidatePlan before = plain.candidates().get(i);
+            CandidatePlan after = history.candidates().get(i);
+            assertEquals(before.fitAndProper(), after.fitAndProper());
+            assertEquals(before.exits(), after.exits());
+            for (BoardRole role : PipelinePlanner.ROLES) {
+                assertEquals(before.current(role), after.current(role), "the current assessment stays");
+                // Oldest first, each one later than the one before (the service refuses an earlier date).
+                List<Integer> days = after.assessments().stream().filter(a -> a.role() == role).map(PipelinePlan.Assessment::daysAgo).toList();
+                for (int k = 1; k < days.size(); k++) {
+                    assertTrue(days.get(k) < days.get(k - 1), "assessments in date order: " + days);
+                }
+                days.forEach(d -> assertTrue(d <= CareerHistory.MAX_DAYS_AGO));
+            }
+            Integer current = after.fitAndProper().daysAgo();
+            int previous = Integer.MAX_VALUE;
+            for (PipelinePlan.FitCheck c : after.earlierChecks()) {
+                assertTrue(c.daysAgo() < previous && (current == null || c.daysAgo() > current), "checks in date order");
+                previous = c.daysAgo();
+            }
+        }
+    }
+
     private static void assertInRange(double low, double high, double value, String what) {
         assertTrue(value >= low && value <= high, what + ": " + value + " not in [" + low + ", " + high + "]");
     }
