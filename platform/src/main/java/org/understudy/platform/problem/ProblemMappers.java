@@ -3,6 +3,7 @@ package org.understudy.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -61,6 +62,16 @@ public class ProblemMappers {
                 ? "one of " + Arrays.toString(e.getTargetType().getEnumConstants())
                 : "a value of type " + simpleType(e.getTargetType());
         return respond(invalid(field, "'" + e.getValue() + "' is not valid here; expected " + expected, uri));
+    }
+
+    /**
+     * A value of the wrong JSON shape (an object where a number goes, a string where a list goes, a
+     * body that is not an object). Named separately because Quarkus REST's own mapper for exactly this
+     * type would otherwise answer with a body of its own, not a problem.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper
