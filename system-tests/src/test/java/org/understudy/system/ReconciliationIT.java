@@ -83,6 +83,24 @@ class ReconciliationIT {
         assertEquals(0, reconcile().getInt("differenceCount"));
     }
 
+    /** Lag and backlog are in readiness as well as in the metrics: what an operator watches drain after a fault. */
+    @Test
+    void readinessShowsTheOutboxBacklogAndTheConsumerLag() {
+        for (ServiceProcess service : stack.services()) {
+            JsonPath ready = given().baseUri(service.baseUrl()).get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            assertEquals("UP", ready.getString("checks.find { it.name == 'consumer lag' }.status"), service.name());
+            assertEquals(Integer.class, ready.get("checks.find { it.name == 'consumer lag' }.data.total").getClass(), service.name());
+            assertEquals(Integer.class, ready.get("checks.find { it.name == 'outbox relay' }.data.pending").getClass(), service.name());
+        }
+        // The Kafka client's per-partition lag reaches the meter registry when the metrics binder next
+        // looks (once a minute): until then readiness shows the total alone.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            JsonPath succession = given().baseUri(stack.succession.baseUrl()).get("/q/health/ready").then().extract().jsonPath();
+            Map<String, Object> lag = succession.getMap("checks.find { it.name == 'consumer lag' }.data");
+            assertEquals(true, lag.containsKey("vacancy-events") && lag.containsKey("candidate-events"), "lag per consumed topic: " + lag);
+        });
+    }
+
     private static void setReadyNow(Connection db, UUID postId, int readyNow) throws Exception {
         try (PreparedStatement update = db.prepareStatement("UPDATE post_succession SET ready_now = ? WHERE post_id = ?")) {
             update.setInt(1, readyNow);
