@@ -37,7 +37,8 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // Appended: a service restarted by the fault-injection suite keeps its earlier log.
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         ServiceProcess service = new ServiceProcess(name, port, builder.start(), log);
@@ -51,6 +52,15 @@ final class ServiceProcess implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or committed (fault injection). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
     }
 
     private void awaitReady(Duration timeout) throws Exception {
