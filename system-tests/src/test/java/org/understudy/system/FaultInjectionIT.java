@@ -68,6 +68,7 @@ class FaultInjectionIT {
     private static Postgres pg;
     private static int pgPort;
     private static Path pgDir;
+    private static Path kafkaDir;
     private static Path root;
     private static Path logs;
     private static final Map<String, ServiceProcess> services = new HashMap<>();
@@ -82,7 +83,8 @@ class FaultInjectionIT {
         root = Path.of(System.getProperty("understudy.root", "..")).toAbsolutePath().normalize();
         logs = root.resolve("system-tests/target/fault-logs");
         Files.createDirectories(logs);
-        kafka = new KafkaProcess(Ports.free(), Ports.free(), Files.createTempDirectory("understudy-fault-kafka"), logs.resolve("kafka.log"));
+        kafkaDir = Files.createTempDirectory("understudy-fault-kafka");
+        kafka = new KafkaProcess(Ports.free(), Ports.free(), kafkaDir, logs.resolve("kafka.log"));
         kafka.start();
         pgPort = Ports.free();
         pgDir = Files.createTempDirectory("understudy-fault-pg");
@@ -120,6 +122,14 @@ class FaultInjectionIT {
         }
         if (pg != null) {
             pg.close();
+        }
+        // The broker's and PostgreSQL's data (a few hundred MB) are of no use once the run is over.
+        for (Path dir : new Path[] {kafkaDir, pgDir}) {
+            if (dir != null) {
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
         }
     }
 
