@@ -1,0 +1,369 @@
+package org.understudy.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.understudy.infra.security.SigningKeys;
+import org.understudy.infra.security.TokenMinter;
+
+/**
+ * The benchmark suite of issue 10 against a running local stack (bench/run starts one): freshness,
+ * rebuild, reads, consequence capacity and footprint, each beside a baseline measured in the same run,
+ * the median of --runs runs. Prints the table and writes it as JSON and Markdown.
+ */
+public final class BenchMain {
+    private static final List<String> SERVICES = List.of("vacancy-service", "candidate-service", "succession-service");
+
+    private final Map<String, String> options;
+    private final int runs;
+    private final Set<String> skip;
+
+    private BenchMain(Map<String, String> options) {
+        this.options = options;
+        this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+        this.skip = Set.of(options.getOrDefault("skip", "").split(","));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        new BenchMain(options).run();
+        System.exit(0);
+    }
+
+    private String opt(String name) {
+        String v = options.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return v;
+    }
+
+    private int num(String name, int otherwise) {
+        return Integer.parseInt(options.getOrDefault(name, Integer.toString(otherwise)));
+    }
+
+    /** One figure: its value and its baseline in each run. */
+    static final class Row {
+        final String figure;
+        final String unit;
+        final String baselineName;
+        final String target;
+        final java.util.function.BiFunction<Double, Double, Boolean> met;
+        final List<Double> values = new ArrayList<>();
+        final List<Double> baselines = new ArrayList<>();
+
+        Row(String figure, String unit, String baselineName, String target, java.util.function.BiFunction<Double, Double, Boolean> met) {
+            this.figure = figure;
+            this.unit = unit;
+            this.baselineName = baselineName;
+            this.target = target;
+            this.met = met;
+        }
+
+        double value() {
+            return Stats.median(values);
+        }
+
+        double baseline() {
+            return Stats.median(baselines);
+        }
+
+        void add(double value, double baseline) {
+            values.add(value);
+            baselines.add(baseline);
+        }
+
+        String verdict() {
+            if (met == null) {
+                return "";
+            }
+            if (Double.isNaN(value())) {
+                return "not measured";
+            }
+            return met.apply(value(), baseline()) ? "met" : "NOT met";
+        }
+    }
+
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+
+    private Row row(String key, String figure, String unit, String baselineName, String target,
+                    java.util.function.BiFunction<Double, Double, Boolean> met) {
+        return rows.computeIfAbsent(key, k -> new Row(figure, unit, baselineName, target, met));
+    }
+
+    private void run() throws Exception {
+        Path root = Path.of(opt("root"));
+        Path state = Path.of(opt("state"));
+        Urls urls = new Urls("http://127.0.0.1:" + opt("vacancy-port"), "http://127.0.0.1:" + opt("candidate-port"),
+                "http://127.0.0.1:" + opt("succession-port"), "127.0.0.1:" + opt("kafka-port"));
+        Map<String, Integer> ports = Map.of("vacancy-service", Integer.parseInt(opt("vacancy-port")),
+                "candidate-service", Integer.parseInt(opt("candidate-port")), "succession-service", Integer.parseInt(opt("succession-port")));
+        String token = new TokenMinter(SigningKeys.loadOrCreate(state.resolve("keys"))).mint("admin", List.of(), java.time.Duration.ofHours(8));
+        int threads = num("threads", 16);
+        Http http = new Http(token, threads + 4);
+        int rate = num("rate", 200);
+        int freshnessSeconds = num("freshness-seconds", 60);
+        int warmup = num("warmup-seconds", 5);
+        int readSeconds = num("read-seconds", 20);
+
+        // What is loaded.
+        List<String> postIds = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode p = http.getJson(urls.succession() + "/api/v1/succession/posts?size=500&page=" + page);
+            p.path("items").forEach(i -> postIds.add(i.path("postId").asText()));
+            if (p.path("items").size() < 500) {
+                break;
+            }
+        }
+        List<String> candidateIds = new ArrayList<>();
+        http.getJson(urls.candidate() + "/api/v1/candidates?role=CHIEF_EXECUTIVE&size=500").path("items")
+                .forEach(i -> candidateIds.add(i.path("candidateId").asText()));
+        if (postIds.isEmpty() || candidateIds.isEmpty()) {
+            throw new IllegalStateException("nothing loaded: " + postIds.size() + " posts, " + candidateIds.size() + " candidates; seed the stack first");
+        }
+        KafkaBaselines kafka = new KafkaBaselines(urls.kafka());
+        long events = kafka.records("vacancy-events") + kafka.records("candidate-events");
+        System.out.printf(Locale.ROOT, "Loaded: %d posts in the view, %d events on vacancy-events and candidate-events; %d runs%n",
+                postIds.size(), events, runs);
+        Footprint footprint = new Footprint(state);
+        Load load = new Load(http, threads);
+        Path toolsJar = Path.of(opt("kafka-tools-jar"));
+
+        for (int r = 1; r <= runs; r++) {
+            System.out.printf("--- run %d of %d%n", r, runs);
+            settle(http, urls);
+            if (!skip.contains("freshness")) {
+                Freshness.Result f = new Freshness(http, urls, postIds, candidateIds).run(rate, freshnessSeconds);
+                KafkaBaselines.RoundTrip k = kafka.roundTrip(rate, freshnessSeconds);
+                System.out.printf(Locale.ROOT, "freshness: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d measured, %d not seen, %d writes answered 2xx, %d errors, %.0f writes/s); "
+                        + "Kafka round trip p50 %.1f, p99 %.1f, max %.1f ms%n", f.p50(), f.p99(), f.max(), f.measured(), f.unresolved(),
+                        f.writes(), f.errors(), f.rate(), k.p50(), k.p99(), k.max());
+                row("fresh.p50", "Freshness p50 (" + rate + " writes/s, " + freshnessSeconds + " s)", "ms", "Kafka produce→consume p50", "≤ 50 ms", (v, b) -> v <= 50)
+                        .add(f.p50(), k.p50());
+                row("fresh.p99", "Freshness p99", "ms", "Kafka produce→consume p99", "≤ 250 ms", (v, b) -> v <= 250).add(f.p99(), k.p99());
+                row("fresh.max", "Freshness max", "ms", "Kafka produce→consume max", "", null).add(f.max(), k.max());
+                row("fresh.lost", "Writes not seen on the stream within 15 s", "writes", "", "", null).add(f.unresolved(), Double.NaN);
+                row("fresh.rate", "Write rate achieved (2xx and errors)", "writes/s", "asked", "", null).add(f.rate(), rate);
+            }
+            if (!skip.contains("reads")) {
+                settle(http, urls);
+                Map<String, Double> rss = new HashMap<>();
+                Runnable sample = () -> {
+                    for (String s : SERVICES) {
+                        rss.merge(s, footprint.rssMb(s), (a, b) -> Double.isNaN(a) ? b : Math.max(a, b));
+                    }
+                    rss.merge("kafka", footprint.rssMb("kafka"), (a, b) -> Double.isNaN(a) ? b : Math.max(a, b));
+                };
+                String base = urls.succession() + "/api/v1/succession/posts";
+                Supplier<java.net.http.HttpRequest> trivialRequest = () -> http.get(urls.succession() + "/q/health/live");
+                Load.Result trivial = load.run(trivialRequest, warmup, readSeconds, sample);
+                Load.Result post = load.run(() -> http.get(base + "/" + Load.pick(postIds)), warmup, readSeconds, sample);
+                Load.Result list = load.run(() -> http.get(base + "?role=CHIEF_EXECUTIVE&size=200"), warmup, readSeconds, sample);
+                System.out.printf(Locale.ROOT, "reads (%d threads): post %.0f req/s p99 %.1f ms (%d errors); list %.0f req/s p99 %.1f ms (%d errors); "
+                                + "trivial %.0f req/s p99 %.1f ms (%d errors); RSS MB %s%n", threads, post.requestsPerSecond(), post.p99(), post.errors(),
+                        list.requestsPerSecond(), list.p99(), list.errors(), trivial.requestsPerSecond(), trivial.p99(), trivial.errors(), rss);
+                row("read.post.rps", "Post read GET /posts/{id} (" + threads + " connections)", "req/s", "/q/health/live req/s",
+                        "≥ 5,000 and ≥ 0.5 × baseline", (v, b) -> v >= 5000 && v >= 0.5 * b).add(post.requestsPerSecond(), trivial.requestsPerSecond());
+                row("read.post.p99", "Post read p99", "ms", "/q/health/live p99", "≤ 20 ms", (v, b) -> v <= 20).add(post.p99(), trivial.p99());
+                row("read.list.rps", "Filtered list, 200 rows (role=CHIEF_EXECUTIVE&size=200)", "req/s", "/q/health/live req/s", "≥ 1,000",
+                        (v, b) -> v >= 1000).add(list.requestsPerSecond(), trivial.requestsPerSecond());
+                row("read.list.p99", "Filtered list p99", "ms", "/q/health/live p99", "", null).add(list.p99(), trivial.p99());
+                for (String s : SERVICES) {
+                    row("rss." + s, s + " RSS under the read load (max sampled)", "MB", "Kafka broker RSS", "≤ 300 MB", (v, b) -> v <= 300)
+                            .add(rss.getOrDefault(s, Double.NaN), rss.getOrDefault("kafka", Double.NaN));
+                }
+            }
+            if (!skip.contains("capacity")) {
+                capacity(http, urls, candidateIds, r);
+            }
+            if (!skip.contains("rebuild")) {
+                JsonNode done = rebuild(http, urls);
+                KafkaBaselines.ConsumerRate consumer = kafka.consumerPerformance(toolsJar, List.of("vacancy-events", "candidate-events"));
+                System.out.printf(Locale.ROOT, "rebuild: %s events, %.0f events/s; ConsumerPerformance %d records, %.0f records/s%n",
+                        done.path("eventsProcessed").asText(), done.path("eventsPerSecond").asDouble(), consumer.messages(), consumer.messagesPerSecond());
+                row("rebuild", "Rebuild (" + done.path("eventsProcessed").asText() + " events)", "events/s", "ConsumerPerformance records/s",
+                        "≥ 20,000", (v, b) -> v >= 20000).add(done.path("eventsPerSecond").asDouble(), consumer.messagesPerSecond());
+            }
+            if (!skip.contains("footprint")) {
+                double jvm = Footprint.jvmStart();
+                for (String s : SERVICES) {
+                    double ready = footprint.restartToReady(root, s, ports.get(s), http);
+                    System.out.printf(Locale.ROOT, "%s: start to ready %.2f s (java -version %.2f s)%n", s, ready, jvm);
+                    row("ready." + s, s + " process start → ready", "s", "java -version", "≤ 3 s", (v, b) -> v <= 3).add(ready, jvm);
+                }
+            }
+        }
+        report(Path.of(opt("out")), events, postIds.size(), rate, threads);
+    }
+
+    /**
+     * Waits (at most --settle-seconds, 120) until succession-service's consumers have no lag (its
+     * Prometheus metrics), so that one phase's backlog is not measured by the next.
+     */
+    private void settle(Http http, Urls urls) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + num("settle-seconds", 120) * 1_000_000_000L;
+        double lag = Double.NaN;
+        while (System.nanoTime() < deadline) {
+            lag = 0;
+            try {
+                String metrics = http.client.send(http.request(urls.succession() + "/q/metrics").GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                for (String line : metrics.split("\n")) {
+                    if (line.startsWith("kafka_consumer_fetch_manager_records_lag{") && line.contains("-events\"")) {
+                        double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                        lag += Double.isNaN(v) ? 0 : v;
+                    }
+                }
+            } catch (java.io.IOException | NumberFormatException e) {
+                lag = Double.NaN;
+            }
+            if (lag == 0) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        System.out.printf(Locale.ROOT, "settled in %.0f s (succession-service consumer lag %s)%n", (System.nanoTime() - start) / 1e9,
+                lag == 0 ? "0" : lag + ": not caught up, measuring anyway");
+    }
+
+    private void capacity(Http http, Urls urls, List<String> candidateIds, int run) throws Exception {
+        String url = urls.succession() + "/api/v1/succession/capacity";
+        String trivial = urls.succession() + "/q/health/live";
+        http.getJson(url);
+        List<Double> cached = new ArrayList<>();
+        List<Double> base = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            long t0 = System.nanoTime();
+            http.getJson(url);
+            cached.add((System.nanoTime() - t0) / 1e6);
+            t0 = System.nanoTime();
+            http.status(trivial);
+            base.add((System.nanoTime() - t0) / 1e6);
+        }
+        // Recomputed: change who counts (a candidate's readiness), then the first answer at the new view version.
+        List<Double> recomputed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long before = http.getJson(url).path("viewVersion").asLong();
+            String candidate = candidateIds.get((run * 7 + i) % candidateIds.size());
+            String level = (run + i) % 2 == 0 ? "READY_NOW" : "READY_1_2_YEARS";
+            http.send(http.json("PUT", urls.candidate() + "/api/v1/candidates/" + candidate + "/readiness",
+                    Map.of("role", "CHIEF_EXECUTIVE", "level", level, "assessedOn", LocalDate.now().toString(), "assessedBy", "bench")), 200);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                long t0 = System.nanoTime();
+                JsonNode answer = http.getJson(url);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (answer.path("viewVersion").asLong() != before) {
+                    recomputed.add(ms);
+                    break;
+                }
+                Thread.sleep(20);
+            }
+        }
+        double c = Stats.median(cached);
+        double b = Stats.median(base);
+        double rc = Stats.median(recomputed);
+        System.out.printf(Locale.ROOT, "capacity: cached %.1f ms, recomputed %.1f ms (%d of 5 saw a new view version); /q/health/live %.1f ms%n",
+                c, rc, recomputed.size(), b);
+        row("capacity.cached", "Consequence capacity, national, cached (median of 21)", "ms", "/q/health/live, one call", "", null).add(c, b);
+        row("capacity.recomputed", "Consequence capacity, national, recomputed after a change (median of 5)", "ms", "/q/health/live, one call", "", null)
+                .add(rc, b);
+    }
+
+    private JsonNode rebuild(Http http, Urls urls) throws InterruptedException {
+        String url = urls.succession() + "/api/v1/succession/rebuild";
+        http.send(http.request(url).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), 202);
+        while (true) {
+            Thread.sleep(500);
+            JsonNode p = http.getJson(url);
+            String state = p.path("state").asText();
+            if (!"RUNNING".equals(state)) {
+                if (!"DONE".equals(state)) {
+                    throw new IllegalStateException("rebuild " + state + ": " + p.path("error").asText());
+                }
+                return p;
+            }
+        }
+    }
+
+    private void report(Path out, long events, int posts, int rate, int threads) throws Exception {
+        Files.createDirectories(out);
+        String machine = String.format(Locale.ROOT, "%d cores, load average %.1f at the end, Java %s, %s",
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.version"), System.getProperty("os.name"));
+        ObjectNode json = Http.JSON.createObjectNode();
+        json.put("finishedAt", Instant.now().toString());
+        json.put("machine", machine);
+        json.put("runs", runs);
+        json.put("postsInView", posts);
+        json.put("eventsOnTopics", events);
+        json.put("writeRate", rate);
+        json.put("loadThreads", threads);
+        ArrayNode figures = json.putArray("figures");
+        StringBuilder md = new StringBuilder();
+        md.append("| figure | median | unit | baseline | baseline median | ratio | target | verdict | runs |\n");
+        md.append("| --- | ---: | --- | --- | ---: | ---: | --- | --- | --- |\n");
+        StringBuilder table = new StringBuilder();
+        String fmt = "%-72s %10s %-9s %10s %8s  %-26s %s%n";
+        table.append(String.format(Locale.ROOT, fmt, "figure", "median", "unit", "baseline", "ratio", "target", "verdict"));
+        for (Row row : rows.values()) {
+            double v = row.value();
+            double b = row.baseline();
+            double ratio = Double.isNaN(b) || b == 0 ? Double.NaN : v / b;
+            ObjectNode f = figures.addObject();
+            f.put("figure", row.figure);
+            f.put("unit", row.unit);
+            f.put("value", v);
+            f.putPOJO("runs", row.values);
+            f.put("baseline", row.baselineName);
+            f.put("baselineValue", b);
+            f.putPOJO("baselineRuns", row.baselines);
+            f.put("ratio", ratio);
+            f.put("target", row.target);
+            f.put("verdict", row.verdict());
+            String runsText = row.values.stream().map(BenchMain::num).reduce((a, c) -> a + " / " + c).orElse("");
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", row.figure, num(v), row.unit,
+                    row.baselineName, num(b), ratio(ratio), row.target, row.verdict(), runsText));
+            table.append(String.format(Locale.ROOT, fmt, row.figure, num(v), row.unit, num(b), ratio(ratio), row.target, row.verdict()));
+        }
+        String header = String.format(Locale.ROOT, "Understudy bench, %s: %d posts in the view, %d events on the topics, median of %d runs; %s%n",
+                Instant.now(), posts, events, runs, machine);
+        Files.writeString(out.resolve("bench.json"), Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        Files.writeString(out.resolve("bench.md"), "# Bench results\n\n" + header + "\n" + md);
+        System.out.println();
+        System.out.print(header);
+        System.out.print(table);
+        System.out.println("Written: " + out.resolve("bench.json") + " and " + out.resolve("bench.md"));
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String ratio(double r) {
+        return Double.isNaN(r) ? "–" : String.format(Locale.ROOT, "%.2f×", r);
+    }
+}
