@@ -167,6 +167,7 @@ class FaultInjectionIT {
         }));
         failures.addAll(scenario("4 restart PostgreSQL", seed + 4, writes, load, false, () -> pg.close(),
                 () -> pg = Postgres.embedded(pgPort, pgDir.resolve("data"), pgDir.resolve("work"))));
+        failures.addAll(burst("7 burst of 16 parallel writers", seed + 7, writes, load));
         failures.forEach(f -> System.out.println("FAULTS: FAILED " + f));
         assertEquals(List.of(), failures);
     }
@@ -221,6 +222,137 @@ class FaultInjectionIT {
             failures.add(name + ": " + (load.failed - failed0) + " writes got no answer or a 5xx");
         }
         return failures;
+    }
+
+    /**
+     * Backpressure: 16 writers at once, far above the one-at-a-time rate of the other scenarios, each
+     * registering organisations with a chief executive post. The records queue in Kafka (the consumer
+     * group's lag, sampled every 100 ms, must rise above zero), nothing is dropped (every accepted post
+     * appears in the view) and the lag drains (the view reconciles with the sources).
+     */
+    private List<String> burst(String name, long seed, int writes, FaultLoad load) throws Exception {
+        System.out.println("FAULTS: scenario " + name + ", seed " + seed + " (replay with -Dunderstudy.faults.seed=" + (seed - 7) + ")");
+        String vacancy = services.get("vacancy-service").baseUrl();
+        String token = TestTokens.mint("admin");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        int organisations = Math.max(16, writes / 2);
+        java.util.Random random = new java.util.Random(seed);
+        String[] regions = {"LONDON", "SOUTH_EAST", "SOUTH_WEST", "EAST_OF_ENGLAND", "MIDLANDS", "NORTH_WEST", "NORTH_EAST_AND_YORKSHIRE"};
+        List<String[]> plan = new ArrayList<>();
+        for (int i = 0; i < organisations; i++) {
+            String ods = "Z" + String.format("%4s", Integer.toString((int) ((seed * 7919 + i) % (36 * 36 * 36 * 36)), 36)).replace(' ', '0').toUpperCase();
+            plan.add(new String[]{ods, regions[random.nextInt(regions.length)], Integer.toString(1 + random.nextInt(5))});
+        }
+        java.util.Set<String> acceptedPosts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger rejected = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong maxLag = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                while (sampling.get()) {
+                    maxLag.accumulateAndGet(lag(admin), Math::max);
+                    Thread.sleep(100);
+                }
+            } catch (Exception e) {
+                System.out.println("FAULTS: lag sampling stopped: " + e);
+            }
+        }, "lag-sampler");
+        sampler.start();
+        long started = System.nanoTime();
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+            for (String[] org : plan) {
+                all.add(writers.submit(() -> {
+                    String body = "{\"odsCode\":\"" + org[0] + "\",\"name\":\"Burst Test NHS Trust " + org[0] + "\",\"region\":\"" + org[1]
+                            + "\",\"organisationType\":\"ACUTE\",\"foundationTrust\":false,\"integratedCareBoardCode\":\"QZZ\",\"oversightSegment\":" + org[2] + "}";
+                    if (post(http, token, vacancy + "/api/v1/organisations", body, accepted, rejected, failed) != null) {
+                        String created = post(http, token, vacancy + "/api/v1/posts",
+                                "{\"odsCode\":\"" + org[0] + "\",\"role\":\"CHIEF_EXECUTIVE\"}", accepted, rejected, failed);
+                        if (created != null) {
+                            acceptedPosts.add(JSON.readTree(created).get("postId").asText());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : all) {
+                f.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+        double burstSeconds = (System.nanoTime() - started) / 1e9;
+        long lastWrite = System.nanoTime();
+        JsonNode report = awaitQuietAndReconciled();
+        double settled = (System.nanoTime() - lastWrite) / 1e9;
+        Thread.sleep(300);
+        sampling.set(false);
+        sampler.join();
+        int reflected = 0;
+        for (String postId : acceptedPosts) {
+            HttpResponse<String> view = http.send(HttpRequest.newBuilder(URI.create(services.get("succession-service").baseUrl()
+                    + "/api/v1/succession/posts/" + postId)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (view.statusCode() == 200) {
+                reflected++;
+            }
+        }
+        int differences = report.get("differenceCount").asInt();
+        System.out.printf("FAULTS: burst of %d writes in %.1f s (%.0f writes/s from 16 writers), highest consumer lag %d records, %d of %d accepted posts in the view%n",
+                accepted.get() + rejected.get() + failed.get(), burstSeconds, (accepted.get() + rejected.get() + failed.get()) / burstSeconds,
+                maxLag.get(), reflected, acceptedPosts.size());
+        table.add(String.format("%-40s | %-5d | %8d | %8d | %6d | %13d | %14d | %11d | %6.1f s | %6.1f s", name, seed, accepted.get(),
+                rejected.get(), failed.get(), load.accepted + accepted.get(), reflected * 2, differences, burstSeconds, settled));
+        System.out.println("FAULTS: " + table.get(table.size() - 1));
+        List<String> failures = new ArrayList<>();
+        if (maxLag.get() == 0) {
+            failures.add(name + ": the consumer group never lagged, so the burst did not test queueing");
+        }
+        if (differences != 0) {
+            failures.add(name + ": " + differences + " differences");
+        }
+        if (reflected != acceptedPosts.size() || accepted.get() != 2 * acceptedPosts.size()) {
+            failures.add(name + ": " + reflected + " of " + acceptedPosts.size() + " accepted posts in the view (" + accepted.get() + " writes accepted)");
+        }
+        if (failed.get() != 0) {
+            failures.add(name + ": " + failed.get() + " writes got no answer or a 5xx");
+        }
+        return failures;
+    }
+
+    /** POSTs a JSON body; returns the response body on 2xx, null otherwise, counting the outcome. */
+    private static String post(HttpClient http, String token, String url, String body, java.util.concurrent.atomic.AtomicInteger accepted,
+                               java.util.concurrent.atomic.AtomicInteger rejected, java.util.concurrent.atomic.AtomicInteger failed) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 == 2) {
+                accepted.incrementAndGet();
+                return response.body();
+            }
+            (response.statusCode() >= 500 ? failed : rejected).incrementAndGet();
+        } catch (Exception e) {
+            failed.incrementAndGet();
+        }
+        return null;
+    }
+
+    /** The succession-service consumer group's total lag over both topics. */
+    private static long lag(org.apache.kafka.clients.admin.Admin admin) throws Exception {
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets("succession-service").partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        long lag = 0;
+        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+            var at = committed.get(end.getKey());
+            lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
+        }
+        return lag;
     }
 
     /** Waits until every service answers ready (database, broker, relay, consumers), at most 5 minutes. */
