@@ -175,7 +175,7 @@ class PrivacyIT {
     }
 
     private void readStream(String uri) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(stack.succession.baseUrl() + uri))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + TestTokens.mint("viewer")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
