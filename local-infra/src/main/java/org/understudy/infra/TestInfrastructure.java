@@ -59,11 +59,6 @@ public final class TestInfrastructure {
         return postgres;
     }
 
-    /** The key pair generated for this test JVM: services trust its public key, tests sign with it. */
-    public SigningKeys signingKeys() {
-        return keys;
-    }
-
     /** Mints real signed tokens that the services under test accept. */
     public TokenMinter tokens() {
         return new TokenMinter(keys);

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.understudy.infra.security.AdminTokenFilter;
 import org.understudy.infra.security.TestTokens;
 
 import java.util.UUID;
@@ -68,7 +69,7 @@ class OrganisationScopeTest {
         String ods = OrganisationApiTest.newOdsCode();
         as(TestTokens.mint("hr")).body(OrganisationApiTest.organisation(ods, 2)).post("/api/v1/organisations").then().statusCode(403);
         as(TestTokens.mint("talent")).body(OrganisationApiTest.organisation(ods, 2)).post("/api/v1/organisations").then().statusCode(403);
-        given().header("Authorization", "none").body(OrganisationApiTest.organisation(ods, 2)).contentType(ContentType.JSON)
+        given().header("Authorization", AdminTokenFilter.NO_TOKEN).body(OrganisationApiTest.organisation(ods, 2)).contentType(ContentType.JSON)
                 .post("/api/v1/organisations").then().statusCode(401).header("WWW-Authenticate", "Bearer");
         given().get("/api/v1/organisations/" + ods).then().statusCode(404);
     }

@@ -9,9 +9,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
@@ -58,14 +56,6 @@ public final class SigningKeys {
 
     public Path publicKeyFile() {
         return publicKeyFile;
-    }
-
-    public PublicKey publicKey() {
-        try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pemBody(Files.readString(publicKeyFile))));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("could not read " + publicKeyFile + ": " + e.getMessage(), e);
-        }
     }
 
     private static void generate(Path folder, Path privateFile, Path publicFile) throws IOException {

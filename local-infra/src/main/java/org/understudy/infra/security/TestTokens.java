@@ -42,11 +42,18 @@ public final class TestTokens {
         return new TokenMinter(keys());
     }
 
-    private static SigningKeys keys() {
+    private static SigningKeys keys;
+
+    // Read once per JVM: the folder is fixed for the JVM's life (see TestInfrastructure).
+    private static synchronized SigningKeys keys() {
+        if (keys != null) {
+            return keys;
+        }
         String folder = System.getProperty(TestInfrastructure.TEST_KEYS_PROPERTY);
         if (folder == null) {
             throw new IllegalStateException("no test key in this JVM: start TestInfrastructure first (UnderstudyTestResource does)");
         }
-        return SigningKeys.loadOrCreate(Path.of(folder));
+        keys = SigningKeys.loadOrCreate(Path.of(folder));
+        return keys;
     }
 }
