@@ -48,8 +48,9 @@ public final class KafkaBroker implements AutoCloseable {
      * @param logDir         where the broker keeps its data
      */
     public static KafkaBroker start(String host, int port, int controllerPort, Path logDir) throws Exception {
-        int clientPort = port == 0 ? Ports.free() : port;
-        int quorumPort = controllerPort == 0 ? Ports.free() : controllerPort;
+        int[] spare = Ports.free(2); // distinct, so that the two listeners never share a port
+        int clientPort = port == 0 ? spare[0] : port;
+        int quorumPort = controllerPort == 0 ? spare[1] : controllerPort;
         Files.createDirectories(logDir);
         Properties props = properties(host, clientPort, quorumPort, logDir);
         KafkaConfig config = new KafkaConfig(props, false);
