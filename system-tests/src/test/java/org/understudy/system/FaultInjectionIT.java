@@ -84,7 +84,8 @@ class FaultInjectionIT {
         logs = root.resolve("system-tests/target/fault-logs");
         Files.createDirectories(logs);
         kafkaDir = Files.createTempDirectory("understudy-fault-kafka");
-        kafka = new KafkaProcess(Ports.free(), Ports.free(), kafkaDir, logs.resolve("kafka.log"));
+        int[] kafkaPorts = Ports.free(2); // distinct client and controller ports
+        kafka = new KafkaProcess(kafkaPorts[0], kafkaPorts[1], kafkaDir, logs.resolve("kafka.log"));
         kafka.start();
         pgPort = Ports.free();
         pgDir = Files.createTempDirectory("understudy-fault-pg");
