@@ -11,26 +11,26 @@ import java.util.function.Function;
 
 /**
  * The {@code sort} parameter of the succession list ("readyNow,-oversightSegment": a minus for
- * descending), as JPQL for the live view and as a comparator for as-of answers. Ties are broken
- * by post id, so that pages are stable.
+ * descending), as SQL for the live list, as JPQL for the stream's snapshot and as a comparator for
+ * as-of answers. Ties are broken by post id, so that pages are stable.
  */
 final class PostSort {
-    private record Key(String jpql, Function<PostSuccessionResponse, Comparable<?>> value) {
+    private record Key(String jpql, String sql, Function<PostSuccessionResponse, Comparable<?>> value) {
     }
 
     private static final Map<String, Key> KEYS = new LinkedHashMap<>();
 
     static {
-        KEYS.put("readyNow", new Key("p.readyNow", PostSuccessionResponse::readyNow));
-        KEYS.put("readySoon", new Key("p.readySoon", PostSuccessionResponse::readySoon));
-        KEYS.put("namedReadyNow", new Key("p.namedReadyNow", PostSuccessionResponse::namedReadyNow));
-        KEYS.put("poolReadyNow", new Key("p.poolReadyNow", PostSuccessionResponse::poolReadyNow));
-        KEYS.put("odsCode", new Key("p.odsCode", PostSuccessionResponse::odsCode));
-        KEYS.put("organisationName", new Key("o.name", PostSuccessionResponse::organisationName));
-        KEYS.put("role", new Key("p.role", PostSuccessionResponse::role));
-        KEYS.put("oversightSegment", new Key("o.oversightSegment", PostSuccessionResponse::oversightSegment));
-        KEYS.put("region", new Key("o.region", PostSuccessionResponse::region));
-        KEYS.put("lastShortlistSize", new Key("p.lastShortlistSize", r -> r.vacancy().lastShortlistSize()));
+        KEYS.put("readyNow", new Key("p.readyNow", "p.ready_now", PostSuccessionResponse::readyNow));
+        KEYS.put("readySoon", new Key("p.readySoon", "p.ready_soon", PostSuccessionResponse::readySoon));
+        KEYS.put("namedReadyNow", new Key("p.namedReadyNow", "p.named_ready_now", PostSuccessionResponse::namedReadyNow));
+        KEYS.put("poolReadyNow", new Key("p.poolReadyNow", "p.pool_ready_now", PostSuccessionResponse::poolReadyNow));
+        KEYS.put("odsCode", new Key("p.odsCode", "p.ods_code", PostSuccessionResponse::odsCode));
+        KEYS.put("organisationName", new Key("o.name", "o.name", PostSuccessionResponse::organisationName));
+        KEYS.put("role", new Key("p.role", "p.role", PostSuccessionResponse::role));
+        KEYS.put("oversightSegment", new Key("o.oversightSegment", "o.oversight_segment", PostSuccessionResponse::oversightSegment));
+        KEYS.put("region", new Key("o.region", "o.region", PostSuccessionResponse::region));
+        KEYS.put("lastShortlistSize", new Key("p.lastShortlistSize", "p.last_shortlist_size", r -> r.vacancy().lastShortlistSize()));
     }
 
     private final List<String> fields = new ArrayList<>();
@@ -60,9 +60,18 @@ final class PostSort {
     }
 
     String jpql() {
+        return orderBy(Key::jpql);
+    }
+
+    /** The same order over the columns of p: post_succession and o: organisation_view (nulls last either way, as in JPQL). */
+    String sql() {
+        return orderBy(Key::sql);
+    }
+
+    private String orderBy(Function<Key, String> column) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            parts.add(KEYS.get(fields.get(i)).jpql() + (descending.get(i) ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+            parts.add(column.apply(KEYS.get(fields.get(i))) + (descending.get(i) ? " DESC NULLS LAST" : " ASC NULLS LAST"));
         }
         return String.join(", ", parts);
     }

@@ -2,11 +2,13 @@ package org.understudy.succession.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.understudy.platform.api.PageResponse;
 import org.understudy.succession.domain.OrganisationView;
 import org.understudy.succession.domain.PostSuccession;
 import org.understudy.succession.domain.PostSuccessionHistory;
 import org.understudy.succession.domain.SuccessionSummary;
 import org.understudy.succession.domain.VacancyView;
+import org.understudy.succession.persistence.LivePostRows;
 import org.understudy.succession.persistence.OrganisationViewRepository;
 import org.understudy.succession.persistence.PostSuccessionHistoryRepository;
 import org.understudy.succession.persistence.PostSuccessionRepository;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,9 @@ public class PostSuccessionQueries {
     PostSuccessionRepository posts;
 
     @Inject
+    LivePostRows liveRows;
+
+    @Inject
     PostSuccessionHistoryRepository history;
 
     @Inject
@@ -43,6 +49,23 @@ public class PostSuccessionQueries {
 
     @Inject
     Clock clock;
+
+    /** The live answer for a post (plain SQL, no entities), or null when no event about it has arrived. */
+    public PostSuccessionResponse live(UUID postId) {
+        LivePostRows.Row row = liveRows.find(postId);
+        return row == null ? null : live(row, LocalDate.now(clock));
+    }
+
+    /** A page of the live list (plain SQL, no entities) in the given SQL order, with the number of all matches. */
+    public PageResponse<PostSuccessionResponse> live(PostSuccessionRepository.Filter filter, String orderBySql, int page, int size) {
+        LivePostRows.Page found = liveRows.search(filter, orderBySql, page, size);
+        LocalDate today = LocalDate.now(clock);
+        List<PostSuccessionResponse> items = new ArrayList<>(found.rows().size());
+        for (LivePostRows.Row row : found.rows()) {
+            items.add(live(row, today));
+        }
+        return new PageResponse<>(items, page, size, found.total());
+    }
 
     /** Live responses for rows already loaded with their organisations. */
     public List<PostSuccessionResponse> live(List<PostSuccessionRepository.Row> rows) {
@@ -84,25 +107,26 @@ public class PostSuccessionQueries {
     }
 
     private PostSuccessionResponse live(PostSuccessionRepository.Row row, VacancyView latest, LocalDate today) {
-        PostSuccession p = row.post();
-        OrganisationView o = row.organisation();
-        PostSuccessionResponse.Incumbent incumbent = p.incumbentSince == null ? null
-                : new PostSuccessionResponse.Incumbent(p.incumbentCandidateId, p.incumbentSince, p.incumbentInterim,
-                ChronoUnit.DAYS.between(p.incumbentSince, today));
-        PostSuccessionResponse.Departure departure = p.lastDepartureDate == null ? null
-                : new PostSuccessionResponse.Departure(p.lastDepartureDate, p.lastDepartureReason);
-        return new PostSuccessionResponse(p.postId, p.odsCode, o == null ? null : o.name, o == null ? null : o.region,
-                o == null ? null : o.organisationType, o == null ? null : o.oversightSegment, p.role,
-                p.readyNow, p.readySoon, p.namedReadyNow, p.poolReadyNow, p.readyNow, p.replaceability, incumbent, departure,
-                PostSuccessionResponse.InterimCover.of(p.interimCandidateId, p.interimNamedOn),
-                new PostSuccessionResponse.VacancyTelemetry(p.openVacancyId, p.applicants, p.shortlisted, p.lastShortlistSize,
-                        daysVacant(latest, today), latest == null ? null : latest.readverts),
-                new PostSuccessionResponse.Reflects(p.lastEventId, p.lastTopic, p.lastPartition, p.lastOffset),
-                p.updatedAt, null);
+        return live(LivePostRows.Row.of(row.post(), row.organisation(), latest), today);
     }
 
-    private static Integer daysVacant(VacancyView v, LocalDate today) {
-        return v == null ? null : SuccessionSummary.daysVacant(v.firstAdvertisedOn, v.filledOn, v.closedOn, today);
+    /** A live answer from its row: the one mapping of both read paths, so that they cannot drift apart. */
+    static PostSuccessionResponse live(LivePostRows.Row p, LocalDate today) {
+        PostSuccessionResponse.Incumbent incumbent = p.incumbentSince() == null ? null
+                : new PostSuccessionResponse.Incumbent(p.incumbentCandidateId(), p.incumbentSince(), p.incumbentInterim(),
+                ChronoUnit.DAYS.between(p.incumbentSince(), today));
+        PostSuccessionResponse.Departure departure = p.lastDepartureDate() == null ? null
+                : new PostSuccessionResponse.Departure(p.lastDepartureDate(), p.lastDepartureReason());
+        Integer daysVacant = p.hasLatestVacancy()
+                ? SuccessionSummary.daysVacant(p.firstAdvertisedOn(), p.filledOn(), p.closedOn(), today) : null;
+        return new PostSuccessionResponse(p.postId(), p.odsCode(), p.organisationName(), p.region(), p.organisationType(),
+                p.oversightSegment(), p.role(), p.readyNow(), p.readySoon(), p.namedReadyNow(), p.poolReadyNow(), p.readyNow(),
+                p.replaceability(), incumbent, departure,
+                PostSuccessionResponse.InterimCover.of(p.interimCandidateId(), p.interimNamedOn()),
+                new PostSuccessionResponse.VacancyTelemetry(p.openVacancyId(), p.applicants(), p.shortlisted(), p.lastShortlistSize(),
+                        daysVacant, p.readverts()),
+                new PostSuccessionResponse.Reflects(p.lastEventId(), p.lastTopic(), p.lastPartition(), p.lastOffset()),
+                p.updatedAt(), null);
     }
 
     private Map<UUID, VacancyView> vacanciesById(Collection<UUID> ids) {

@@ -76,9 +76,7 @@ public class SuccessionPostResource {
             int from = Math.min(all.size(), paging.page * paging.size);
             return new PageResponse<>(all.subList(from, Math.min(all.size(), from + paging.size)), paging.page, paging.size, all.size());
         }
-        var query = filter.toQuery();
-        return new PageResponse<>(queries.live(posts.search(query, order.jpql(), paging.page, paging.size)),
-                paging.page, paging.size, posts.count(query));
+        return queries.live(filter.toQuery(), order.sql(), paging.page, paging.size);
     }
 
     @GET
@@ -100,19 +98,28 @@ public class SuccessionPostResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PostSuccessionResponse get(@PathParam("postId") UUID postId,
                                       @Parameter(description = "ISO-8601 instant") @QueryParam("asOf") String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            // The live view, the most frequent read: one SQL statement, no entities.
+            PostSuccessionResponse live = queries.live(postId);
+            if (live == null) {
+                throw unknown(postId);
+            }
+            return live;
+        }
         PostSuccessionRepository.Row row = posts.findRow(postId);
         if (row == null) {
-            throw ApiProblem.notFound("postId", "no post with id " + postId + " is known to the succession view");
+            throw unknown(postId);
         }
         OffsetDateTime instant = Instants.parse("asOf", asOf);
-        if (instant == null) {
-            return queries.live(row);
-        }
         PostSuccessionHistory h = history.asOf(postId, instant);
         if (h == null) {
             throw ApiProblem.notFound("asOf", "post " + postId + " was not yet known to the succession view at " + instant);
         }
         return queries.asOf(row, h, instant);
+    }
+
+    private static ApiProblem unknown(UUID postId) {
+        return ApiProblem.notFound("postId", "no post with id " + postId + " is known to the succession view");
     }
 
     @GET
@@ -124,7 +131,7 @@ public class SuccessionPostResource {
                                               @Parameter(description = "ISO-8601 instant (inclusive)") @QueryParam("from") String from,
                                               @Parameter(description = "ISO-8601 instant (inclusive)") @QueryParam("to") String to) {
         if (posts.findRow(postId) == null) {
-            throw ApiProblem.notFound("postId", "no post with id " + postId + " is known to the succession view");
+            throw unknown(postId);
         }
         OffsetDateTime start = Instants.parse("from", from);
         OffsetDateTime end = Instants.parse("to", to);

@@ -77,14 +77,6 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
                 .map(r -> new Row((PostSuccession) r[0], (OrganisationView) r[1])).toList();
     }
 
-    public long count(Filter filter) {
-        Map<String, Object> params = new HashMap<>();
-        TypedQuery<Long> query = getEntityManager().createQuery(
-                "SELECT count(p) FROM PostSuccession p LEFT JOIN OrganisationView o ON o.odsCode = p.odsCode" + where(filter, params), Long.class);
-        params.forEach(query::setParameter);
-        return query.getSingleResult();
-    }
-
     private static String where(Filter f, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         if (f.region() != null) {
