@@ -2,6 +2,7 @@ package org.understudy.succession;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -11,14 +12,19 @@ import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
 import org.understudy.infra.security.TestTokens;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
 import javax.sql.DataSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -31,6 +37,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
@@ -38,10 +45,13 @@ import java.util.function.IntFunction;
  * keep-alive connections (each authenticated request carries a bearer token, as in production),
  * on 200 generated trusts (400 posts, half with a vacancy). Prints, does not assert: the load
  * generator shares the machine with the service, so the numbers are only comparable with each
- * other. Also prints what verifying one token costs. Removes its rows afterwards.
+ * other; the service's CPU time per request (the JVM's less the load generator's threads', the
+ * database's not included) depends less on what else the machine is doing. Also prints what
+ * verifying one token costs. Removes its rows afterwards.
  *
  * <p>On demand only: {@code ./mvnw -B -o verify -pl succession-service -Dtest=ReadThroughputBenchmarkTest
- * -Dunderstudy.bench=true} (optionally {@code -Dunderstudy.bench.seconds=10}).
+ * -Dunderstudy.bench=true} (optionally {@code -Dunderstudy.bench.seconds=10}, {@code -Dunderstudy.bench.jfr=/tmp},
+ * {@code -Dunderstudy.bench.only=size=200} for the endpoints whose line contains that text).
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "understudy.bench", matches = "true")
@@ -54,6 +64,9 @@ class ReadThroughputBenchmarkTest {
 
     @Inject
     JWTParser parser;
+
+    @Inject
+    DefaultJWTParser verifier;
 
     @TestHTTPResource("/")
     URI base;
@@ -74,31 +87,71 @@ class ReadThroughputBenchmarkTest {
             run("GET /api/v1/succession/posts?role=CHIEF_EXECUTIVE&size=200", seconds,
                     i -> request("/api/v1/succession/posts?role=CHIEF_EXECUTIVE&size=200", auth));
 
-            int n = 2_000;
-            for (int i = 0; i < 200; i++) {
-                parser.parse(token);
-            }
-            long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                parser.parse(token);
-            }
-            System.out.printf("[read benchmark] JWTParser.parse of one token: %.1f us per call (one thread)%n", (System.nanoTime() - t0) / 1e3 / n);
+            time("DefaultJWTParser.parse (verifies)", () -> verifier.parse(token));
+            time("JWTParser.parse (as authentication calls it)", () -> parser.parse(token));
         } finally {
             remove(ods, posts, vacancies);
         }
+    }
+
+    /** CPU time of the load generator's threads, subtracted from the JVM's to leave the service's. */
+    private final AtomicLong clientCpu = new AtomicLong();
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private interface Parse {
+        void run() throws Exception;
+    }
+
+    private static void time(String name, Parse parse) throws Exception {
+        int n = 2_000;
+        for (int i = 0; i < 200; i++) {
+            parse.run();
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            parse.run();
+        }
+        System.out.printf("[read benchmark] %s of one token: %.1f us per call (one thread)%n", name, (System.nanoTime() - t0) / 1e3 / n);
     }
 
     private String request(String path, String headers) {
         return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n" + headers + "\r\n";
     }
 
-    /** Warms up for 3 s, then counts for the given seconds; prints requests/s and latency percentiles. */
+    /**
+     * Warms up for 3 s, then counts for the given seconds; prints requests/s and latency percentiles.
+     * With {@code -Dunderstudy.bench.jfr=FOLDER}, a CPU profile of each measurement is written there.
+     */
     private void run(String name, int seconds, IntFunction<String> requests) throws Exception {
+        String only = System.getProperty("understudy.bench.only");
+        if (only != null && !name.contains(only)) {
+            return;
+        }
         measure(requests, 3);
+        String jfr = System.getProperty("understudy.bench.jfr");
+        Recording recording = null;
+        if (jfr != null) {
+            recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.start();
+        }
+        long cpu0 = processCpu();
+        clientCpu.set(0);
         long[][] latencies = measure(requests, seconds);
+        long serverCpu = processCpu() - cpu0 - clientCpu.get();
+        if (recording != null) {
+            recording.stop();
+            Path file = Path.of(jfr, name.replaceAll("[^A-Za-z]+", "-") + ".jfr");
+            recording.dump(file);
+            recording.close();
+            System.out.println("[read benchmark] profile: " + file);
+        }
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        System.out.printf("[read benchmark] %-60s %8.0f req/s  p50 %.2f ms  p99 %.2f ms  (%d requests, %d connections)%n",
-                name, all.length / (double) seconds, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all.length, CONNECTIONS);
+        System.out.printf("[read benchmark] %-60s %8.0f req/s  p50 %.2f ms  p99 %.2f ms  service CPU %.0f us/request  (%d requests, %d connections)%n",
+                name, all.length / (double) seconds, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
+                serverCpu / 1e3 / all.length, all.length, CONNECTIONS);
     }
 
     private long[][] measure(IntFunction<String> requests, int seconds) throws Exception {
@@ -132,6 +185,7 @@ class ReadThroughputBenchmarkTest {
                     failure[0] = e;
                 }
                 out[conn] = Arrays.copyOf(lat, count);
+                clientCpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
             });
             threads[c].start();
         }
