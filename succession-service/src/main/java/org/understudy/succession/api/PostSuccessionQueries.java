@@ -74,10 +74,6 @@ public class PostSuccessionQueries {
         return rows.stream().map(r -> live(r, r.post().latestVacancyId == null ? null : latest.get(r.post().latestVacancyId), today)).toList();
     }
 
-    public PostSuccessionResponse live(PostSuccessionRepository.Row row) {
-        return live(List.of(row)).get(0);
-    }
-
     /** Responses as of an instant for these rows (current organisation details; numbers from history). */
     public PostSuccessionResponse asOf(PostSuccessionRepository.Row row, PostSuccessionHistory h, OffsetDateTime instant) {
         PostSuccession p = row.post();

@@ -281,7 +281,7 @@ class LiveReadPathTest {
 
     /** The entity path's answer to one post: JPQL with the organisation, the vacancy looked up apart. */
     private PostSuccessionResponse entityPost(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> queries.live(posts.findRow(id)));
+        return QuarkusTransaction.requiringNew().call(() -> queries.live(List.of(posts.findRow(id))).get(0));
     }
 
     /** The entity path's answer to a list query string (filter, sort, page and size parameters). */
