@@ -4,17 +4,23 @@ import org.understudy.events.BoardRole;
 import org.understudy.events.CandidateState;
 import org.understudy.events.CandidateStatus;
 import org.understudy.events.OrganisationState;
+import org.understudy.events.OrganisationType;
 import org.understudy.events.PostState;
 import org.understudy.events.ReadinessLevel;
+import org.understudy.events.Region;
 import org.understudy.events.VacancyState;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -203,13 +209,32 @@ public final class ViewMaintenance {
                     .forEach(r -> roles.add(r.role()));
             affected.addAll(store.poolPosts(roles, Set.copyOf(state.mobility().regions()), Set.copyOf(state.mobility().organisationTypes())));
         }
-        CandidateFacts facts = store.candidateFacts(List.of(state.candidateId())).get(state.candidateId());
-        Map<UUID, PostFacts> postFacts = postFacts(affected);
+        CandidateFacts facts = factsOf(row, state, !erased);
+        Map<UUID, PostSuccession> rows = store.posts(affected);
+        Map<UUID, PostFacts> postFacts = postFacts(affected, rows);
+        Map<UUID, Contribution> byPost = new LinkedHashMap<>();
         for (PostFacts post : postFacts.values()) {
-            store.putContribution(post.postId(), state.candidateId(), rules.evaluate(post, facts, cause.day()));
+            byPost.put(post.postId(), rules.evaluate(post, facts, cause.day()));
         }
-        recount(postFacts.keySet(), cause, false);
+        store.putContributions(state.candidateId(), byPost);
+        recount(postFacts.keySet(), rows, cause, false);
         return Applied.CHANGED;
+    }
+
+    /**
+     * The rules' view of a candidate just stored from this state: what {@link ViewStore#candidateFacts}
+     * would read back (the details are kept only when the candidate is not erased), without reading.
+     */
+    static CandidateFacts factsOf(CandidateView row, CandidateState state, boolean detailsKept) {
+        Map<BoardRole, CandidateFacts.Assessment> readiness = new EnumMap<>(BoardRole.class);
+        Map<UUID, CandidateFacts.Assessment> nominations = new HashMap<>();
+        if (detailsKept) {
+            state.readiness().forEach(r -> readiness.put(r.role(), new CandidateFacts.Assessment(r.level(), r.assessedOn())));
+            state.nominations().forEach(n -> nominations.put(n.postId(), new CandidateFacts.Assessment(n.readiness(), n.nominatedOn())));
+        }
+        return new CandidateFacts(row.candidateId, row.status, row.fitStatus, row.fitCheckedOn,
+                CandidateView.enums(row.regions, Region.class), CandidateView.enums(row.organisationTypes, OrganisationType.class),
+                row.considersChallenged, readiness, nominations);
     }
 
     /**
@@ -265,11 +290,22 @@ public final class ViewMaintenance {
     }
 
     private Map<UUID, PostFacts> postFacts(Collection<UUID> postIds) {
+        return postFacts(postIds, store.posts(postIds));
+    }
+
+    private Map<UUID, PostFacts> postFacts(Collection<UUID> postIds, Map<UUID, PostSuccession> rows) {
         Map<UUID, PostFacts> out = new HashMap<>();
+        Set<String> codes = new HashSet<>();
+        rows.values().forEach(p -> {
+            if (p.odsCode != null) {
+                codes.add(p.odsCode);
+            }
+        });
+        Map<String, OrganisationView> organisations = store.organisations(codes);
         for (UUID id : postIds) {
-            PostSuccession post = store.post(id);
+            PostSuccession post = rows.get(id);
             if (post != null) {
-                OrganisationView o = store.organisation(post.odsCode);
+                OrganisationView o = organisations.get(post.odsCode);
                 out.put(id, new PostFacts(id, post.role, o == null ? null : o.region, o == null ? null : o.organisationType,
                         o == null ? null : o.oversightSegment, post.incumbentCandidateId));
             }
@@ -293,17 +329,27 @@ public final class ViewMaintenance {
      * changed gets a history row, and an alert if its replaceability fell.
      */
     private void recount(Collection<UUID> postIds, Cause cause, boolean forceHistory) {
+        recount(postIds, null, cause, forceHistory);
+    }
+
+    /** @param loaded the posts' rows when the caller has them all already (else null: they are read) */
+    private void recount(Collection<UUID> postIds, Map<UUID, PostSuccession> loaded, Cause cause, boolean forceHistory) {
         store.flush();
         Map<UUID, SuccessionNumbers> counted = store.count(postIds);
+        Map<UUID, PostSuccession> rows = loaded != null ? loaded : store.posts(postIds);
+        Map<UUID, PostSuccessionHistory> lastRows = store.lastHistories(rows.keySet());
+        List<PostSuccessionHistory> written = new ArrayList<>();
+        List<Replaceability> fellFrom = new ArrayList<>();
+        List<PostSuccessionHistory> previous = new ArrayList<>();
         for (UUID postId : postIds) {
-            PostSuccession post = store.post(postId);
+            PostSuccession post = rows.get(postId);
             if (post == null) {
                 continue;
             }
             SuccessionNumbers numbers = counted.getOrDefault(postId, SuccessionNumbers.ZERO);
             Replaceability before = post.replaceability;
             Replaceability after = thresholds.classify(numbers.readyNow());
-            PostSuccessionHistory last = store.lastHistory(postId);
+            PostSuccessionHistory last = lastRows.get(postId);
             boolean changed = forceHistory || last == null || !numbers.equals(post.numbers()) || before != after
                     || !Objects.equals(last.applicants, post.applicants) || !Objects.equals(last.shortlisted, post.shortlisted)
                     || !Objects.equals(last.lastShortlistSize, post.lastShortlistSize)
@@ -319,12 +365,21 @@ public final class ViewMaintenance {
             post.poolReadyNow = numbers.poolReadyNow();
             post.replaceability = after;
             reflect(post, cause);
-            recordHistory(post, cause, last);
+            written.add(history(post, cause, last));
+            fellFrom.add(before);
+            previous.add(last);
+        }
+        // All the rows first (one batch), then the listeners: an alert's sequence counts its own row.
+        store.addHistory(written);
+        for (int i = 0; i < written.size(); i++) {
+            PostSuccession post = rows.get(written.get(i).postId);
             listener.changed(post);
             if (listener != ViewListener.NONE) {
                 OrganisationView organisation = store.organisation(post.odsCode);
-                if (alertRule.alerts(last == null ? null : before, after, organisation == null ? null : organisation.oversightSegment)) {
-                    listener.replaceabilityFell(post, organisation, before, cause.at(), cause.name(), store.historyCount(postId));
+                Replaceability before = fellFrom.get(i);
+                if (alertRule.alerts(previous.get(i) == null ? null : before, post.replaceability,
+                        organisation == null ? null : organisation.oversightSegment)) {
+                    listener.replaceabilityFell(post, organisation, before, cause.at(), cause.name(), store.historyCount(post.postId));
                 }
             }
         }
@@ -341,12 +396,12 @@ public final class ViewMaintenance {
     }
 
     /**
-     * Writes the post's new numbers to its history. A post's history never goes back in time: two
+     * The history row of the post's new numbers. A post's history never goes back in time: two
      * events about one post can be applied out of time order (different partitions or topics), and a
      * row stamped before the previous one would make as-of answers after it show stale numbers; such
      * a row takes effect when the previous one did.
      */
-    private void recordHistory(PostSuccession post, Cause cause, PostSuccessionHistory previous) {
+    private static PostSuccessionHistory history(PostSuccession post, Cause cause, PostSuccessionHistory previous) {
         PostSuccessionHistory h = new PostSuccessionHistory();
         h.postId = post.postId;
         h.effectiveAt = previous != null && previous.effectiveAt.isAfter(cause.at()) ? previous.effectiveAt : cause.at();
@@ -368,6 +423,6 @@ public final class ViewMaintenance {
         h.incumbentCandidateId = post.incumbentCandidateId;
         h.interimCandidateId = post.interimCandidateId;
         h.interimNamedOn = post.interimNamedOn;
-        store.add(h);
+        return h;
     }
 }

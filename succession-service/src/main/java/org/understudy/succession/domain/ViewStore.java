@@ -7,6 +7,7 @@ import org.understudy.events.Region;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,34 @@ public interface ViewStore {
 
     void add(OrganisationView row);
 
+    /** The organisations with these codes that exist (the database store: one statement). */
+    default Map<String, OrganisationView> organisations(Collection<String> odsCodes) {
+        Map<String, OrganisationView> out = new HashMap<>();
+        for (String code : odsCodes) {
+            OrganisationView row = organisation(code);
+            if (row != null) {
+                out.put(code, row);
+            }
+        }
+        return out;
+    }
+
     PostSuccession post(UUID postId);
+
+    /**
+     * The posts with these ids that exist (the same rows {@link #post} returns). The database store
+     * reads them in one statement; an event touches up to a few hundred posts.
+     */
+    default Map<UUID, PostSuccession> posts(Collection<UUID> postIds) {
+        Map<UUID, PostSuccession> out = new HashMap<>();
+        for (UUID id : postIds) {
+            PostSuccession row = post(id);
+            if (row != null) {
+                out.put(id, row);
+            }
+        }
+        return out;
+    }
 
     void add(PostSuccession row);
 
@@ -77,6 +105,11 @@ public interface ViewStore {
     /** Stores what a candidate adds to a post; a contribution that does not count removes the pair. */
     void putContribution(UUID postId, UUID candidateId, Contribution contribution);
 
+    /** {@link #putContribution} for one candidate and many posts (the database store: two statements, not one per post). */
+    default void putContributions(UUID candidateId, Map<UUID, Contribution> byPost) {
+        byPost.forEach((postId, c) -> putContribution(postId, candidateId, c));
+    }
+
     /** Replaces all of a post's contributions. */
     void replaceContributions(UUID postId, Map<UUID, Contribution> byCandidate);
 
@@ -91,7 +124,24 @@ public interface ViewStore {
     /** The history row written last for a post (null before any). */
     PostSuccessionHistory lastHistory(UUID postId);
 
+    /** {@link #lastHistory} of each of these posts that has one (the database store: one statement). */
+    default Map<UUID, PostSuccessionHistory> lastHistories(Collection<UUID> postIds) {
+        Map<UUID, PostSuccessionHistory> out = new HashMap<>();
+        for (UUID id : postIds) {
+            PostSuccessionHistory row = lastHistory(id);
+            if (row != null) {
+                out.put(id, row);
+            }
+        }
+        return out;
+    }
+
     void add(PostSuccessionHistory row);
+
+    /** {@link #add(PostSuccessionHistory)} for several rows, in this order (the database store: one batch). */
+    default void addHistory(List<PostSuccessionHistory> rows) {
+        rows.forEach(this::add);
+    }
 
     long historyCount(UUID postId);
 }

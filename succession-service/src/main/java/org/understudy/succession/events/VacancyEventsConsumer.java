@@ -1,15 +1,17 @@
 package org.understudy.succession.events;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.concurrent.CompletionStage;
+
 /**
- * Feeds vacancy-events into the view, one record at a time in partition order. A record whose
- * processing throws goes to the dead-letter topic {@code succession-service.vacancy-events.dlq},
- * with the reason in its {@code dead-letter-reason} header.
+ * Feeds vacancy-events into the view a poll at a time (up to {@code max.poll.records}), in partition
+ * order, in one transaction per poll. A record that cannot be applied goes to the dead-letter topic
+ * {@code succession-service.vacancy-events.dlq} with the reason in its {@code dead-letter-reason} header.
  */
 @ApplicationScoped
 public class VacancyEventsConsumer {
@@ -18,7 +20,7 @@ public class VacancyEventsConsumer {
 
     @Incoming("vacancy-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        applier.apply(record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return PolledBatch.apply(applier, batch);
     }
 }

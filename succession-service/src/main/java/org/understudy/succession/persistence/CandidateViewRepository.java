@@ -2,6 +2,7 @@ package org.understudy.succession.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 import org.understudy.events.BoardRole;
 import org.understudy.events.CandidateState;
 import org.understudy.events.OrganisationType;
@@ -11,6 +12,8 @@ import org.understudy.succession.domain.CandidateFacts;
 import org.understudy.succession.domain.CandidateView;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -23,34 +26,69 @@ import java.util.UUID;
 @ApplicationScoped
 public class CandidateViewRepository implements PanacheRepositoryBase<CandidateView, UUID> {
 
-    /** Replaces a candidate's readiness, nominations and exits with those of the new state (none for an erased candidate). */
+    /**
+     * Replaces a candidate's readiness, nominations and exits with those of the new state (none for an
+     * erased candidate), in one JDBC batch: every candidate event does this, a few statements each.
+     */
     public void replaceDetails(UUID candidateId, CandidateState state, boolean keep) {
-        var em = getEntityManager();
-        for (String table : List.of("candidate_readiness", "candidate_nomination", "candidate_exit")) {
-            em.createNativeQuery("DELETE FROM " + table + " WHERE candidate_id = :id").setParameter("id", candidateId).executeUpdate();
-        }
-        if (!keep) {
-            return;
-        }
-        for (CandidateState.RoleReadiness r : state.readiness()) {
-            em.createNativeQuery("INSERT INTO candidate_readiness (candidate_id, role, level, assessed_on) VALUES (:id, :role, :level, :on)")
-                    .setParameter("id", candidateId).setParameter("role", r.role().name()).setParameter("level", r.level().name())
-                    .setParameter("on", r.assessedOn()).executeUpdate();
-        }
-        for (CandidateState.Nomination n : state.nominations()) {
-            em.createNativeQuery("INSERT INTO candidate_nomination (candidate_id, post_id, readiness, nominated_on) VALUES (:id, :post, :level, :on)")
-                    .setParameter("id", candidateId).setParameter("post", n.postId()).setParameter("level", n.readiness().name())
-                    .setParameter("on", n.nominatedOn()).executeUpdate();
-        }
-        int seq = 0;
-        for (CandidateState.Exit x : state.exits()) {
-            em.createNativeQuery("""
-                            INSERT INTO candidate_exit (candidate_id, seq, post_id, ods_code, role, exit_date, reason)
-                            VALUES (:id, :seq, :post, :ods, :role, :date, :reason)""")
-                    .setParameter("id", candidateId).setParameter("seq", seq++).setParameter("post", x.postId())
-                    .setParameter("ods", x.odsCode()).setParameter("role", x.role().name()).setParameter("date", x.date())
-                    .setParameter("reason", x.reason().name()).executeUpdate();
-        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    WITH readiness AS (DELETE FROM candidate_readiness WHERE candidate_id = ?),
+                         nominations AS (DELETE FROM candidate_nomination WHERE candidate_id = ?)
+                    DELETE FROM candidate_exit WHERE candidate_id = ?""")) {
+                for (int i = 1; i <= 3; i++) {
+                    delete.setObject(i, candidateId);
+                }
+                delete.executeUpdate();
+            }
+            if (!keep) {
+                return;
+            }
+            if (!state.readiness().isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO candidate_readiness (candidate_id, role, level, assessed_on) VALUES (?, ?, ?, ?)")) {
+                    for (CandidateState.RoleReadiness r : state.readiness()) {
+                        insert.setObject(1, candidateId);
+                        insert.setString(2, r.role().name());
+                        insert.setString(3, r.level().name());
+                        insert.setObject(4, r.assessedOn(), Types.DATE);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            if (!state.nominations().isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO candidate_nomination (candidate_id, post_id, readiness, nominated_on) VALUES (?, ?, ?, ?)")) {
+                    for (CandidateState.Nomination n : state.nominations()) {
+                        insert.setObject(1, candidateId);
+                        insert.setObject(2, n.postId());
+                        insert.setString(3, n.readiness().name());
+                        insert.setObject(4, n.nominatedOn(), Types.DATE);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            if (!state.exits().isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO candidate_exit (candidate_id, seq, post_id, ods_code, role, exit_date, reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    int seq = 0;
+                    for (CandidateState.Exit x : state.exits()) {
+                        insert.setObject(1, candidateId);
+                        insert.setInt(2, seq++);
+                        insert.setObject(3, x.postId(), Types.OTHER);
+                        insert.setString(4, x.odsCode());
+                        insert.setString(5, x.role().name());
+                        insert.setObject(6, x.date(), Types.DATE);
+                        insert.setString(7, x.reason().name());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+        });
     }
 
     /** Active candidates who might count for a post of this role, region and type (the rules decide). */

@@ -19,6 +19,8 @@ import java.util.UUID;
 /** Who counts for which post (table post_candidate): the stored contributions the numbers are counted from. */
 @ApplicationScoped
 public class PostCandidateStore {
+    private static final int ROWS_PER_STATEMENT = 500;
+
     @Inject
     EntityManager em;
 
@@ -39,14 +41,63 @@ public class PostCandidateStore {
                 .executeUpdate();
     }
 
+    /**
+     * {@link #put} for one candidate and many posts: one statement removes the pairs that no longer
+     * count, one writes the others (a readiness event can touch every post of a role in a region).
+     */
+    public void putForCandidate(UUID candidateId, Map<UUID, Contribution> byPost) {
+        List<UUID> gone = new ArrayList<>();
+        List<Pair> kept = new ArrayList<>();
+        byPost.forEach((postId, c) -> {
+            if (c.counts()) {
+                kept.add(new Pair(postId, candidateId, c));
+            } else {
+                gone.add(postId);
+            }
+        });
+        if (!gone.isEmpty()) {
+            em.createNativeQuery("DELETE FROM post_candidate WHERE candidate_id = :c AND post_id IN (:p)")
+                    .setParameter("c", candidateId).setParameter("p", gone).executeUpdate();
+        }
+        upsert(kept);
+    }
+
     /** Replaces all of a post's contributions. */
     public void replaceForPost(UUID postId, Map<UUID, Contribution> byCandidate) {
         em.createNativeQuery("DELETE FROM post_candidate WHERE post_id = :p").setParameter("p", postId).executeUpdate();
+        List<Pair> kept = new ArrayList<>();
         byCandidate.forEach((candidate, c) -> {
             if (c.counts()) {
-                put(postId, candidate, c);
+                kept.add(new Pair(postId, candidate, c));
             }
         });
+        upsert(kept);
+    }
+
+    private record Pair(UUID postId, UUID candidateId, Contribution contribution) {
+    }
+
+    /** Writes counting pairs, at most {@value #ROWS_PER_STATEMENT} per statement (each pair at most once). */
+    private void upsert(List<Pair> pairs) {
+        for (int from = 0; from < pairs.size(); from += ROWS_PER_STATEMENT) {
+            List<Pair> chunk = pairs.subList(from, Math.min(pairs.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder("INSERT INTO post_candidate (post_id, candidate_id, level, named_now, pool_now, expires_on) VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(:p").append(i).append(", :c").append(i).append(", :l").append(i)
+                        .append(", :n").append(i).append(", :o").append(i).append(", :e").append(i).append(')');
+            }
+            sql.append(" ON CONFLICT (post_id, candidate_id) DO UPDATE SET level = EXCLUDED.level, named_now = EXCLUDED.named_now,"
+                    + " pool_now = EXCLUDED.pool_now, expires_on = EXCLUDED.expires_on");
+            var query = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                Pair pair = chunk.get(i);
+                Contribution c = pair.contribution();
+                query.setParameter("p" + i, pair.postId()).setParameter("c" + i, pair.candidateId())
+                        .setParameter("l" + i, c.level().name()).setParameter("n" + i, c.namedNow())
+                        .setParameter("o" + i, c.poolNow()).setParameter("e" + i, c.expiresOn());
+            }
+            query.executeUpdate();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -42,6 +42,22 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
                 .getResultList();
     }
 
+    /**
+     * The existing posts among these ids, in one statement. Rows the transaction already holds come
+     * back as they are held (with their unflushed changes), as {@code em.find} would return them.
+     */
+    public Map<UUID, PostSuccession> byIds(Collection<UUID> postIds) {
+        Map<UUID, PostSuccession> out = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return out;
+        }
+        for (PostSuccession p : getEntityManager().createQuery("SELECT p FROM PostSuccession p WHERE p.postId IN :ids", PostSuccession.class)
+                .setParameter("ids", postIds).getResultList()) {
+            out.put(p.postId, p);
+        }
+        return out;
+    }
+
     public List<UUID> postsOf(String odsCode) {
         return getEntityManager().createQuery("SELECT p.postId FROM PostSuccession p WHERE p.odsCode = :ods", UUID.class)
                 .setParameter("ods", odsCode).getResultList();

@@ -3,6 +3,7 @@ package org.understudy.succession.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.understudy.events.BoardRole;
 import org.understudy.events.CandidateState;
 import org.understudy.events.OrganisationType;
@@ -34,6 +35,10 @@ import java.util.UUID;
 public class SqlViewStore implements ViewStore {
     /** The view's advisory lock ("Successi"). */
     private static final long VIEW_LOCK = 0x5375_6363_6573_7369L;
+    private static final Object LOCKED = new Object();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     EntityManager em;
@@ -64,7 +69,12 @@ public class SqlViewStore implements ViewStore {
 
     @Override
     public void lock() {
+        // Held until the transaction ends; a consumer applies a whole poll in one transaction, so ask once.
+        if (transactions.getResource(LOCKED) != null) {
+            return;
+        }
         em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", VIEW_LOCK).getSingleResult();
+        transactions.putResource(LOCKED, Boolean.TRUE);
     }
 
     @Override
@@ -83,6 +93,11 @@ public class SqlViewStore implements ViewStore {
     }
 
     @Override
+    public Map<String, OrganisationView> organisations(Collection<String> odsCodes) {
+        return organisations.byCodes(odsCodes);
+    }
+
+    @Override
     public void add(OrganisationView row) {
         organisations.persist(row);
     }
@@ -90,6 +105,11 @@ public class SqlViewStore implements ViewStore {
     @Override
     public PostSuccession post(UUID postId) {
         return em.find(PostSuccession.class, postId);
+    }
+
+    @Override
+    public Map<UUID, PostSuccession> posts(Collection<UUID> postIds) {
+        return posts.byIds(postIds);
     }
 
     @Override
@@ -163,6 +183,11 @@ public class SqlViewStore implements ViewStore {
     }
 
     @Override
+    public void putContributions(UUID candidateId, Map<UUID, Contribution> byPost) {
+        contributions.putForCandidate(candidateId, byPost);
+    }
+
+    @Override
     public void replaceContributions(UUID postId, Map<UUID, Contribution> byCandidate) {
         contributions.replaceForPost(postId, byCandidate);
     }
@@ -188,8 +213,18 @@ public class SqlViewStore implements ViewStore {
     }
 
     @Override
+    public Map<UUID, PostSuccessionHistory> lastHistories(Collection<UUID> postIds) {
+        return history.lastWritten(postIds);
+    }
+
+    @Override
     public void add(PostSuccessionHistory row) {
         history.persist(row);
+    }
+
+    @Override
+    public void addHistory(List<PostSuccessionHistory> rows) {
+        history.insertAll(rows);
     }
 
     @Override
