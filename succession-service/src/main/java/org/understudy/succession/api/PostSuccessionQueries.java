@@ -56,6 +56,12 @@ public class PostSuccessionQueries {
         return row == null ? null : live(row, LocalDate.now(clock));
     }
 
+    /** The live answers for these posts (plain SQL, no entities), in no particular order; unknown ids are left out. */
+    public List<PostSuccessionResponse> liveByIds(Collection<UUID> postIds) {
+        LocalDate today = LocalDate.now(clock);
+        return liveRows.findAll(postIds).stream().map(r -> live(r, today)).toList();
+    }
+
     /** A page of the live list (plain SQL, no entities) in the given SQL order, with the number of all matches. */
     public PageResponse<PostSuccessionResponse> live(PostSuccessionRepository.Filter filter, String orderBySql, int page, int size) {
         LivePostRows.Page found = liveRows.search(filter, orderBySql, page, size);

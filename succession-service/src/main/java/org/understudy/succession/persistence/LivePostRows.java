@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -73,6 +74,7 @@ public class LivePostRows {
             + " LEFT JOIN vacancy_view v ON v.vacancy_id = p.latest_vacancy_id";
 
     private static final String ONE = "SELECT " + COLUMNS + FROM + " WHERE p.post_id = ?";
+    private static final String MANY = "SELECT " + COLUMNS + FROM + " WHERE p.post_id = ANY (?)";
 
     @Inject
     AgroalDataSource dataSource;
@@ -86,6 +88,25 @@ public class LivePostRows {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read post " + postId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** These posts (those that exist), in no particular order: what the live stream sends after a change. */
+    public List<Row> findAll(Collection<UUID> postIds) {
+        List<Row> out = new ArrayList<>(postIds.size());
+        if (postIds.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(MANY)) {
+            s.setArray(1, c.createArrayOf("uuid", postIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + postIds.size() + " posts: " + e.getMessage(), e);
         }
     }
 
