@@ -148,6 +148,16 @@ public final class BenchMain {
         Load load = new Load(http, threads);
         Path toolsJar = Path.of(opt("kafka-tools-jar"));
 
+        // The services' JIT compilers: a freshly started JVM spends most of its first minute of load
+        // compiling (on two cores shared with everything else), which is not the steady state asked for.
+        int freshnessWarmup = num("freshness-warmup-seconds", 30);
+        if (!skip.contains("freshness") && freshnessWarmup > 0) {
+            settle(http, urls);
+            Freshness.Result w = new Freshness(http, urls, postIds, candidateIds).run(rate, freshnessWarmup);
+            System.out.printf(Locale.ROOT, "warm-up (not counted): %d s of writes at %d/s, freshness p50 %.1f ms, p99 %.1f ms%n",
+                    freshnessWarmup, rate, w.p50(), w.p99());
+        }
+
         for (int r = 1; r <= runs; r++) {
             System.out.printf("--- run %d of %d%n", r, runs);
             settle(http, urls);
