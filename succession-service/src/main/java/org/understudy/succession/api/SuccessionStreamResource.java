@@ -5,6 +5,7 @@ import org.understudy.platform.security.Roles;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.understudy.succession.events.CoalescedChanges;
 import org.understudy.succession.events.ViewChanges;
 import org.understudy.succession.persistence.PostSuccessionRepository;
 
@@ -27,8 +29,8 @@ import java.util.UUID;
 /**
  * Server-sent events of the view: first the current state of every matching post (events named
  * {@code post}), then {@code ready}, then each change as it commits ({@code post}). A client too
- * slow to keep up misses intermediate changes (never the consumers' time): each {@code post} event
- * carries the post's full current numbers, so the latest one is always right.
+ * slow to keep up gets the changes that arrived meanwhile merged (never at the consumers' cost):
+ * each post that changed once, with its numbers read when it is sent, so the latest is always right.
  */
 @RolesAllowed({Roles.VIEWER, Roles.REGULATOR, Roles.ADMIN})
 @Path("/api/v1/succession/stream")
@@ -52,10 +54,9 @@ public class SuccessionStreamResource {
     public Multi<OutboundSseEvent> stream(@Valid @BeanParam PostFilter filter, @Context Sse sse) {
         // Subscribed before the snapshot is read, and every item is read when it is sent: whatever
         // interleaving, the last item a client gets for a post is its newest state.
-        Multi<OutboundSseEvent> live = changes.stream()
-                .onOverflow().drop()
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(this::load)
+        Multi<OutboundSseEvent> live = CoalescedChanges.of(changes.stream())
+                .onItem().transformToUniAndConcatenate(ids -> Uni.createFrom().item(() -> load(ids))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .onItem().transformToIterable(list -> list)
                 .filter(filter::matches)
                 .map(p -> post(sse, p));
