@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Where {@link ViewMaintenance} keeps the view: the database, one statement at a time, for the live
@@ -43,14 +44,7 @@ public interface ViewStore {
 
     /** The organisations with these codes that exist (the database store: one statement). */
     default Map<String, OrganisationView> organisations(Collection<String> odsCodes) {
-        Map<String, OrganisationView> out = new HashMap<>();
-        for (String code : odsCodes) {
-            OrganisationView row = organisation(code);
-            if (row != null) {
-                out.put(code, row);
-            }
-        }
-        return out;
+        return existing(odsCodes, this::organisation);
     }
 
     PostSuccession post(UUID postId);
@@ -60,14 +54,7 @@ public interface ViewStore {
      * reads them in one statement; an event touches up to a few hundred posts.
      */
     default Map<UUID, PostSuccession> posts(Collection<UUID> postIds) {
-        Map<UUID, PostSuccession> out = new HashMap<>();
-        for (UUID id : postIds) {
-            PostSuccession row = post(id);
-            if (row != null) {
-                out.put(id, row);
-            }
-        }
-        return out;
+        return existing(postIds, this::post);
     }
 
     void add(PostSuccession row);
@@ -126,14 +113,7 @@ public interface ViewStore {
 
     /** {@link #lastHistory} of each of these posts that has one (the database store: one statement). */
     default Map<UUID, PostSuccessionHistory> lastHistories(Collection<UUID> postIds) {
-        Map<UUID, PostSuccessionHistory> out = new HashMap<>();
-        for (UUID id : postIds) {
-            PostSuccessionHistory row = lastHistory(id);
-            if (row != null) {
-                out.put(id, row);
-            }
-        }
-        return out;
+        return existing(postIds, this::lastHistory);
     }
 
     void add(PostSuccessionHistory row);
@@ -144,4 +124,16 @@ public interface ViewStore {
     }
 
     long historyCount(UUID postId);
+
+    /** What a one-key finder returns for each key, where it returns something. */
+    private static <K, V> Map<K, V> existing(Collection<K> keys, Function<K, V> find) {
+        Map<K, V> out = new HashMap<>();
+        for (K key : keys) {
+            V row = find.apply(key);
+            if (row != null) {
+                out.put(key, row);
+            }
+        }
+        return out;
+    }
 }
