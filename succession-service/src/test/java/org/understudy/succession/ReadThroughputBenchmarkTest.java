@@ -316,16 +316,6 @@ class ReadThroughputBenchmarkTest {
     }
 
     private void remove(List<String> ods, List<UUID> posts, List<UUID> vacancies) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement v = c.prepareStatement("DELETE FROM vacancy_view WHERE vacancy_id = ANY (?)");
-             PreparedStatement p = c.prepareStatement("DELETE FROM post_succession WHERE post_id = ANY (?)");
-             PreparedStatement o = c.prepareStatement("DELETE FROM organisation_view WHERE ods_code = ANY (?)")) {
-            v.setArray(1, c.createArrayOf("uuid", vacancies.toArray()));
-            v.executeUpdate();
-            p.setArray(1, c.createArrayOf("uuid", posts.toArray()));
-            p.executeUpdate();
-            o.setArray(1, c.createArrayOf("varchar", ods.toArray()));
-            o.executeUpdate();
-        }
+        SeededViewRows.remove(dataSource, ods, posts, vacancies);
     }
 }

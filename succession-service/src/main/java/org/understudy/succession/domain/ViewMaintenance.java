@@ -338,9 +338,7 @@ public final class ViewMaintenance {
         Map<UUID, SuccessionNumbers> counted = store.count(postIds);
         Map<UUID, PostSuccession> rows = loaded != null ? loaded : store.posts(postIds);
         Map<UUID, PostSuccessionHistory> lastRows = store.lastHistories(rows.keySet());
-        List<PostSuccessionHistory> written = new ArrayList<>();
-        List<Replaceability> fellFrom = new ArrayList<>();
-        List<PostSuccessionHistory> previous = new ArrayList<>();
+        List<Recounted> recounted = new ArrayList<>();
         for (UUID postId : postIds) {
             PostSuccession post = rows.get(postId);
             if (post == null) {
@@ -365,24 +363,25 @@ public final class ViewMaintenance {
             post.poolReadyNow = numbers.poolReadyNow();
             post.replaceability = after;
             reflect(post, cause);
-            written.add(history(post, cause, last));
-            fellFrom.add(before);
-            previous.add(last);
+            recounted.add(new Recounted(post, before, last == null, history(post, cause, last)));
         }
         // All the rows first (one batch), then the listeners: an alert's sequence counts its own row.
-        store.addHistory(written);
-        for (int i = 0; i < written.size(); i++) {
-            PostSuccession post = rows.get(written.get(i).postId);
-            listener.changed(post);
+        store.addHistory(recounted.stream().map(Recounted::row).toList());
+        for (Recounted c : recounted) {
+            listener.changed(c.post());
             if (listener != ViewListener.NONE) {
-                OrganisationView organisation = store.organisation(post.odsCode);
-                Replaceability before = fellFrom.get(i);
-                if (alertRule.alerts(previous.get(i) == null ? null : before, post.replaceability,
+                OrganisationView organisation = store.organisation(c.post().odsCode);
+                if (alertRule.alerts(c.first() ? null : c.before(), c.post().replaceability,
                         organisation == null ? null : organisation.oversightSegment)) {
-                    listener.replaceabilityFell(post, organisation, before, cause.at(), cause.name(), store.historyCount(post.postId));
+                    listener.replaceabilityFell(c.post(), organisation, c.before(), cause.at(), cause.name(),
+                            store.historyCount(c.post().postId));
                 }
             }
         }
+    }
+
+    /** A post whose numbers changed: its replaceability before, whether it had no history yet, its new row. */
+    private record Recounted(PostSuccession post, Replaceability before, boolean first, PostSuccessionHistory row) {
     }
 
     private void reflect(PostSuccession row, Cause cause) {

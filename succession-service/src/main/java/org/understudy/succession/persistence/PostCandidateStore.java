@@ -3,11 +3,13 @@ package org.understudy.succession.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.understudy.succession.domain.Contribution;
 import org.understudy.succession.domain.SuccessionNumbers;
 import org.understudy.succession.domain.ViewStore;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,8 +21,6 @@ import java.util.UUID;
 /** Who counts for which post (table post_candidate): the stored contributions the numbers are counted from. */
 @ApplicationScoped
 public class PostCandidateStore {
-    private static final int ROWS_PER_STATEMENT = 500;
-
     @Inject
     EntityManager em;
 
@@ -31,14 +31,7 @@ public class PostCandidateStore {
                     .setParameter("p", postId).setParameter("c", candidateId).executeUpdate();
             return;
         }
-        em.createNativeQuery("""
-                        INSERT INTO post_candidate (post_id, candidate_id, level, named_now, pool_now, expires_on)
-                        VALUES (:p, :c, :level, :named, :pool, :expires)
-                        ON CONFLICT (post_id, candidate_id) DO UPDATE SET level = EXCLUDED.level, named_now = EXCLUDED.named_now,
-                            pool_now = EXCLUDED.pool_now, expires_on = EXCLUDED.expires_on""")
-                .setParameter("p", postId).setParameter("c", candidateId).setParameter("level", c.level().name())
-                .setParameter("named", c.namedNow()).setParameter("pool", c.poolNow()).setParameter("expires", c.expiresOn())
-                .executeUpdate();
+        upsert(List.of(new Pair(postId, candidateId, c)));
     }
 
     /**
@@ -77,28 +70,29 @@ public class PostCandidateStore {
     private record Pair(UUID postId, UUID candidateId, Contribution contribution) {
     }
 
-    /** Writes counting pairs, at most {@value #ROWS_PER_STATEMENT} per statement (each pair at most once). */
+    /** Writes counting pairs (each pair at most once) in one statement, whatever their number. */
     private void upsert(List<Pair> pairs) {
-        for (int from = 0; from < pairs.size(); from += ROWS_PER_STATEMENT) {
-            List<Pair> chunk = pairs.subList(from, Math.min(pairs.size(), from + ROWS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder("INSERT INTO post_candidate (post_id, candidate_id, level, named_now, pool_now, expires_on) VALUES ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(:p").append(i).append(", :c").append(i).append(", :l").append(i)
-                        .append(", :n").append(i).append(", :o").append(i).append(", :e").append(i).append(')');
-            }
-            sql.append(" ON CONFLICT (post_id, candidate_id) DO UPDATE SET level = EXCLUDED.level, named_now = EXCLUDED.named_now,"
-                    + " pool_now = EXCLUDED.pool_now, expires_on = EXCLUDED.expires_on");
-            var query = em.createNativeQuery(sql.toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                Pair pair = chunk.get(i);
-                Contribution c = pair.contribution();
-                query.setParameter("p" + i, pair.postId()).setParameter("c" + i, pair.candidateId())
-                        .setParameter("l" + i, c.level().name()).setParameter("n" + i, c.namedNow())
-                        .setParameter("o" + i, c.poolNow()).setParameter("e" + i, c.expiresOn());
-            }
-            query.executeUpdate();
+        if (pairs.isEmpty()) {
+            return;
         }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                upsert.setArray(1, connection.createArrayOf("uuid", pairs.stream().map(Pair::postId).toArray()));
+                upsert.setArray(2, connection.createArrayOf("uuid", pairs.stream().map(Pair::candidateId).toArray()));
+                upsert.setArray(3, connection.createArrayOf("varchar", pairs.stream().map(p -> p.contribution().level().name()).toArray()));
+                upsert.setArray(4, connection.createArrayOf("bool", pairs.stream().map(p -> p.contribution().namedNow()).toArray()));
+                upsert.setArray(5, connection.createArrayOf("bool", pairs.stream().map(p -> p.contribution().poolNow()).toArray()));
+                upsert.setArray(6, connection.createArrayOf("varchar", pairs.stream().map(p -> p.contribution().expiresOn().toString()).toArray()));
+                upsert.executeUpdate();
+            }
+        });
     }
+
+    private static final String UPSERT = """
+            INSERT INTO post_candidate (post_id, candidate_id, level, named_now, pool_now, expires_on)
+            SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::boolean[], ?::boolean[], ?::date[])
+            ON CONFLICT (post_id, candidate_id) DO UPDATE SET level = EXCLUDED.level, named_now = EXCLUDED.named_now,
+                pool_now = EXCLUDED.pool_now, expires_on = EXCLUDED.expires_on""";
 
     @SuppressWarnings("unchecked")
     public List<UUID> postsCounting(UUID candidateId) {

@@ -13,6 +13,7 @@ import org.understudy.events.BoardRole;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
 import org.understudy.platform.api.PageResponse;
+import org.understudy.succession.SeededViewRows;
 import org.understudy.succession.domain.Replaceability;
 import org.understudy.succession.persistence.PostSuccessionRepository;
 
@@ -113,17 +114,7 @@ class LiveReadPathTest {
 
     @AfterEach
     void remove() throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement v = c.prepareStatement("DELETE FROM vacancy_view WHERE vacancy_id = ANY (?)");
-             PreparedStatement p = c.prepareStatement("DELETE FROM post_succession WHERE post_id = ANY (?)");
-             PreparedStatement o = c.prepareStatement("DELETE FROM organisation_view WHERE ods_code = ANY (?)")) {
-            v.setArray(1, c.createArrayOf("uuid", vacancies.toArray()));
-            v.executeUpdate();
-            p.setArray(1, c.createArrayOf("uuid", seeded.toArray()));
-            p.executeUpdate();
-            o.setArray(1, c.createArrayOf("varchar", new Object[]{odsA, odsB}));
-            o.executeUpdate();
-        }
+        SeededViewRows.remove(dataSource, List.of(odsA, odsB), seeded, vacancies);
     }
 
     @Test
