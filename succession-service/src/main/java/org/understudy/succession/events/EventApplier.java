@@ -56,14 +56,23 @@ public class EventApplier {
     @ConfigProperty(name = "understudy.consumer.attempts-for-non-transient-failures", defaultValue = "3")
     int attemptsForPersistentFailures;
 
+    /**
+     * Events applied in one transaction (a poll holds up to max.poll.records). A commit per event made
+     * the view fall behind at a few hundred writes a second; a whole poll per transaction held the
+     * view's lock for seconds on a loaded machine, so the other topic's consumer, and with it every
+     * change from that service, waited that long, and under overload a transaction could outlive its
+     * timeout.
+     */
+    @ConfigProperty(name = "understudy.consumer.events-per-transaction", defaultValue = "50")
+    int eventsPerTransaction;
+
     private final ReentrantReadWriteLock rebuildLock = new ReentrantReadWriteLock();
 
     /**
-     * Applies a poll's records in order, all in one transaction under one hold of the view's lock (a
-     * commit and the lock per record made the live view fall behind at a few hundred writes a
-     * second), retrying transient failures. If the batch keeps failing otherwise, its records are
-     * applied one at a time, as {@link #apply} does, so that only a record that cannot be applied is
-     * rejected. Waits while the view is being rebuilt.
+     * Applies a poll's records in order, {@link #eventsPerTransaction} at a time in one transaction
+     * under one hold of the view's lock, retrying transient failures. If a transaction keeps failing
+     * otherwise, its records are applied one at a time, so that only a record that cannot be applied
+     * is rejected. Waits while the view is being rebuilt.
      *
      * @return the records to dead-letter (malformed, or not applicable), by their index in the list
      */
@@ -87,42 +96,53 @@ public class EventApplier {
         }
         rebuildLock.readLock().lock();
         try {
-            List<String> outcomes;
-            try {
-                outcomes = ApplyRetries.run(decoded.get(0).parsed().event().id(), attemptsForPersistentFailures,
-                        () -> QuarkusTransaction.requiringNew().call(() -> {
-                            List<String> out = new ArrayList<>(decoded.size());
-                            for (Decoded d : decoded) {
-                                out.add(applyTo(view.maintenance(), d));
-                                // Written and let go: otherwise every flush of the next events would
-                                // dirty-check every row this poll has touched so far.
-                                em.flush();
-                                em.clear();
-                            }
-                            return out;
-                        }));
-            } catch (ContractViolation batchFailed) {
-                LOG.warnf("A batch of %d events could not be applied (%s); applying them one at a time", decoded.size(),
-                        batchFailed.getMessage());
-                for (int k = 0; k < decoded.size(); k++) {
-                    Decoded d = decoded.get(k);
-                    try {
-                        String outcome = ApplyRetries.run(d.parsed().event().id(), attemptsForPersistentFailures,
-                                () -> QuarkusTransaction.requiringNew().call(() -> applyTo(view.maintenance(), d)));
-                        counted(d.parsed().position().topic(), d.parsed(), outcome);
-                    } catch (ContractViolation notApplicable) {
-                        metrics.count(d.parsed().position().topic(), d.parsed().event().type(), "dead-lettered");
-                        rejected.put(indexes.get(k), notApplicable);
-                    }
-                }
-                return rejected;
-            }
-            for (int k = 0; k < decoded.size(); k++) {
-                counted(decoded.get(k).parsed().position().topic(), decoded.get(k).parsed(), outcomes.get(k));
+            for (int from = 0; from < decoded.size(); from += eventsPerTransaction) {
+                int to = Math.min(decoded.size(), from + eventsPerTransaction);
+                applyChunk(decoded.subList(from, to), indexes.subList(from, to), rejected);
             }
             return rejected;
         } finally {
             rebuildLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Applies some of a poll's events in one transaction; if that keeps failing, one at a time, so
+     * that only an event that cannot be applied is rejected (added to {@code rejected} by its index).
+     */
+    private void applyChunk(List<Decoded> decoded, List<Integer> indexes, Map<Integer, ContractViolation> rejected) {
+        List<String> outcomes;
+        try {
+            outcomes = ApplyRetries.run(decoded.get(0).parsed().event().id(), attemptsForPersistentFailures,
+                    () -> QuarkusTransaction.requiringNew().call(() -> {
+                        List<String> out = new ArrayList<>(decoded.size());
+                        for (Decoded d : decoded) {
+                            out.add(applyTo(view.maintenance(), d));
+                            // Written and let go: otherwise every flush of the next events would
+                            // dirty-check every row this transaction has touched so far.
+                            em.flush();
+                            em.clear();
+                        }
+                        return out;
+                    }));
+        } catch (ContractViolation batchFailed) {
+            LOG.warnf("A batch of %d events could not be applied (%s); applying them one at a time", decoded.size(),
+                    batchFailed.getMessage());
+            for (int k = 0; k < decoded.size(); k++) {
+                Decoded d = decoded.get(k);
+                try {
+                    String outcome = ApplyRetries.run(d.parsed().event().id(), attemptsForPersistentFailures,
+                            () -> QuarkusTransaction.requiringNew().call(() -> applyTo(view.maintenance(), d)));
+                    counted(d.parsed().position().topic(), d.parsed(), outcome);
+                } catch (ContractViolation notApplicable) {
+                    metrics.count(d.parsed().position().topic(), d.parsed().event().type(), "dead-lettered");
+                    rejected.put(indexes.get(k), notApplicable);
+                }
+            }
+            return;
+        }
+        for (int k = 0; k < decoded.size(); k++) {
+            counted(decoded.get(k).parsed().position().topic(), decoded.get(k).parsed(), outcomes.get(k));
         }
     }
 
