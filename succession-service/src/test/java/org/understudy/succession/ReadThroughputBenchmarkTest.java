@@ -312,6 +312,7 @@ class ReadThroughputBenchmarkTest {
             org.executeBatch();
             post.executeBatch();
             vacancy.executeBatch();
+            SeededViewRows.versionMoved(c);
         }
     }
 

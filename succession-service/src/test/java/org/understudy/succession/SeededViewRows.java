@@ -6,11 +6,16 @@ import java.sql.PreparedStatement;
 import java.util.Collection;
 import java.util.UUID;
 
-/** Removes view rows a test wrote straight into the tables (vacancies, posts, organisations). */
+/**
+ * View rows a test writes straight into the tables (vacancies, posts, organisations): the version of
+ * the view moves on with them, as it does when the consumers write, so that no answer kept for an
+ * earlier version (the live list's pages) is handed out as if nothing had changed.
+ */
 public final class SeededViewRows {
     private SeededViewRows() {
     }
 
+    /** Removes the rows again. */
     public static void remove(DataSource dataSource, Collection<String> odsCodes, Collection<UUID> posts,
                               Collection<UUID> vacancies) throws Exception {
         try (Connection c = dataSource.getConnection();
@@ -23,6 +28,14 @@ public final class SeededViewRows {
             p.executeUpdate();
             o.setArray(1, c.createArrayOf("varchar", odsCodes.toArray()));
             o.executeUpdate();
+            versionMoved(c);
+        }
+    }
+
+    /** After writing rows straight into the view's tables. */
+    public static void versionMoved(Connection c) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("UPDATE view_version SET version = version + 1 WHERE id = 1")) {
+            s.executeUpdate();
         }
     }
 }

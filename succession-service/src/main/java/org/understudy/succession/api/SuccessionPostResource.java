@@ -54,6 +54,9 @@ public class SuccessionPostResource {
     PostSuccessionQueries queries;
 
     @Inject
+    LiveListPages livePages;
+
+    @Inject
     DismissalReadinessService readiness;
 
     @Inject
@@ -64,19 +67,32 @@ public class SuccessionPostResource {
     @Operation(summary = "List posts with their succession numbers",
             description = "Filtered; sorted (default readyNow, then organisation and role; ties by post id); paged. "
                     + "With asOf, the numbers as they stood at that instant. Send Accept: text/csv for the same rows as CSV.")
-    public PageResponse<PostSuccessionResponse> list(@Valid @BeanParam PostFilter filter,
-                                                     @Parameter(description = "e.g. readyNow,-oversightSegment") @QueryParam("sort") String sort,
-                                                     @Parameter(description = "ISO-8601 instant, e.g. 2026-06-30T12:00:00Z") @QueryParam("asOf") String asOf,
-                                                     @Valid @BeanParam PageRequest paging) {
+    @APIResponse(responseCode = "200", description = "One page of posts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostSuccessionPage.class)))
+    public Response list(@Valid @BeanParam PostFilter filter,
+                         @Parameter(description = "e.g. readyNow,-oversightSegment") @QueryParam("sort") String sort,
+                         @Parameter(description = "ISO-8601 instant, e.g. 2026-06-30T12:00:00Z") @QueryParam("asOf") String asOf,
+                         @Valid @BeanParam PageRequest paging) {
         PostSort order = PostSort.parse(sort);
         OffsetDateTime instant = Instants.parse("asOf", asOf);
-        if (instant != null) {
-            List<PostSuccessionResponse> all = queries.allAsOf(instant).values().stream()
-                    .filter(filter::matches).sorted(order.comparator()).toList();
-            int from = Math.min(all.size(), paging.page * paging.size);
-            return new PageResponse<>(all.subList(from, Math.min(all.size(), from + paging.size)), paging.page, paging.size, all.size());
+        if (instant == null) {
+            // The live list, written once per version of the view (LiveListPages).
+            return Response.ok(livePages.page(filter.toQuery(), order.sql(), paging.page, paging.size), MediaType.APPLICATION_JSON).build();
         }
-        return queries.live(filter.toQuery(), order.sql(), paging.page, paging.size);
+        return Response.ok(asOf(filter, order, instant, paging), MediaType.APPLICATION_JSON).build();
+    }
+
+    private PageResponse<PostSuccessionResponse> page(PostFilter filter, String sort, String asOf, PageRequest paging) {
+        PostSort order = PostSort.parse(sort);
+        OffsetDateTime instant = Instants.parse("asOf", asOf);
+        return instant == null ? queries.live(filter.toQuery(), order.sql(), paging.page, paging.size) : asOf(filter, order, instant, paging);
+    }
+
+    private PageResponse<PostSuccessionResponse> asOf(PostFilter filter, PostSort order, OffsetDateTime instant, PageRequest paging) {
+        List<PostSuccessionResponse> all = queries.allAsOf(instant).values().stream()
+                .filter(filter::matches).sorted(order.comparator()).toList();
+        int from = Math.min(all.size(), paging.page * paging.size);
+        return new PageResponse<>(all.subList(from, Math.min(all.size(), from + paging.size)), paging.page, paging.size, all.size());
     }
 
     @GET
@@ -84,7 +100,7 @@ public class SuccessionPostResource {
     @Operation(hidden = true)
     public Response listCsv(@Valid @BeanParam PostFilter filter, @QueryParam("sort") String sort, @QueryParam("asOf") String asOf,
                             @Valid @BeanParam PageRequest paging) {
-        return Response.ok(PostCsv.of(list(filter, sort, asOf, paging).items()), CSV)
+        return Response.ok(PostCsv.of(page(filter, sort, asOf, paging).items()), CSV)
                 .header("Content-Disposition", "attachment; filename=\"succession-posts.csv\"").build();
     }
 

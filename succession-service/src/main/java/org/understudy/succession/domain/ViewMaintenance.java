@@ -165,6 +165,7 @@ public final class ViewMaintenance {
         if (isNew) {
             store.add(row);
         }
+        store.versionMoved(); // the post's vacancy figures are part of the view's answers
         store.flush();
         PostSuccession post = store.post(state.postId());
         if (post != null) {

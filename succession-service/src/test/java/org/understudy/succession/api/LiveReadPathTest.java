@@ -109,6 +109,7 @@ class LiveReadPathTest {
             for (int i = 0; i < 4; i++) {
                 post(c, odsA, BoardRole.CHAIR, 2, 1, Replaceability.VIABLE, i % 2 == 0 ? null : 2);
             }
+            SeededViewRows.versionMoved(c);
         }
     }
 
