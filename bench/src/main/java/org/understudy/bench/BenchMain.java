@@ -152,7 +152,7 @@ public final class BenchMain {
         // compiling (on two cores shared with everything else), which is not the steady state asked for.
         int freshnessWarmup = num("freshness-warmup-seconds", 30);
         if (!skip.contains("freshness") && freshnessWarmup > 0) {
-            settle(http, urls);
+            settle(kafka);
             Freshness.Result w = new Freshness(http, urls, postIds, candidateIds).run(rate, freshnessWarmup);
             System.out.printf(Locale.ROOT, "warm-up (not counted): %d s of writes at %d/s, freshness p50 %.1f ms, p99 %.1f ms%n",
                     freshnessWarmup, rate, w.p50(), w.p99());
@@ -160,7 +160,7 @@ public final class BenchMain {
 
         for (int r = 1; r <= runs; r++) {
             System.out.printf("--- run %d of %d%n", r, runs);
-            settle(http, urls);
+            settle(kafka);
             if (!skip.contains("freshness")) {
                 Freshness.Result f = new Freshness(http, urls, postIds, candidateIds).run(rate, freshnessSeconds);
                 KafkaBaselines.RoundTrip k = kafka.roundTrip(rate, freshnessSeconds);
@@ -175,7 +175,7 @@ public final class BenchMain {
                 row("fresh.rate", "Write rate achieved (2xx and errors)", "writes/s", "asked", "", null).add(f.rate(), rate);
             }
             if (!skip.contains("reads")) {
-                settle(http, urls);
+                settle(kafka);
                 Map<String, Double> rss = new HashMap<>();
                 Runnable sample = () -> {
                     for (String s : SERVICES) {
@@ -226,34 +226,28 @@ public final class BenchMain {
     }
 
     /**
-     * Waits (at most --settle-seconds, 120) until succession-service's consumers have no lag (its
-     * Prometheus metrics), so that one phase's backlog is not measured by the next.
+     * Waits (at most --settle-seconds, 600) until succession-service's consumer group has committed
+     * every record on its topics, so that one phase's backlog is not measured by the next. The
+     * consumers' own fetch lag is not enough: it is zero as soon as a backlog has been fetched, long
+     * before it has been applied.
      */
-    private void settle(Http http, Urls urls) throws InterruptedException {
+    private void settle(KafkaBaselines kafka) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + num("settle-seconds", 120) * 1_000_000_000L;
-        double lag = Double.NaN;
+        long deadline = start + num("settle-seconds", 600) * 1_000_000_000L;
+        long lag = -1;
         while (System.nanoTime() < deadline) {
-            lag = 0;
             try {
-                String metrics = http.client.send(http.request(urls.succession() + "/q/metrics").GET().build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                for (String line : metrics.split("\n")) {
-                    if (line.startsWith("kafka_consumer_fetch_manager_records_lag{") && line.contains("-events\"")) {
-                        double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                        lag += Double.isNaN(v) ? 0 : v;
-                    }
-                }
-            } catch (java.io.IOException | NumberFormatException e) {
-                lag = Double.NaN;
+                lag = kafka.uncommitted("succession-service", List.of("vacancy-events", "candidate-events"));
+            } catch (Exception e) {
+                lag = -1;
             }
             if (lag == 0) {
                 break;
             }
             Thread.sleep(1000);
         }
-        System.out.printf(Locale.ROOT, "settled in %.0f s (succession-service consumer lag %s)%n", (System.nanoTime() - start) / 1e9,
-                lag == 0 ? "0" : lag + ": not caught up, measuring anyway");
+        System.out.printf(Locale.ROOT, "settled in %.0f s (succession-service records not yet applied: %s)%n", (System.nanoTime() - start) / 1e9,
+                lag == 0 ? "0" : lag + ", not caught up, measuring anyway");
     }
 
     private void capacity(Http http, Urls urls, List<String> candidateIds, int run) throws Exception {

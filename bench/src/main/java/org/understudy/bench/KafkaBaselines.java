@@ -116,6 +116,34 @@ final class KafkaBaselines {
     }
 
     /** Records on a topic (end minus beginning offsets, all partitions). */
+    /**
+     * Records on these topics that a consumer group has not yet committed (end offset minus committed
+     * offset, summed; a partition without a commit counts from its beginning). What the group has
+     * fetched but not yet applied counts too, unlike the client's own fetch lag.
+     */
+    long uncommitted(String group, List<String> topics) throws Exception {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             Admin a = Admin.create(admin)) {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    a.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            long lag = 0;
+            for (String topic : topics) {
+                List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(i -> new TopicPartition(topic, i.partition())).toList();
+                Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
+                for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(parts).entrySet()) {
+                    org.apache.kafka.clients.consumer.OffsetAndMetadata at = committed.get(end.getKey());
+                    lag += end.getValue() - (at == null ? begin.get(end.getKey()) : at.offset());
+                }
+            }
+            return lag;
+        }
+    }
+
     long records(String topic) {
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
