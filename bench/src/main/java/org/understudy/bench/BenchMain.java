@@ -150,17 +150,18 @@ public final class BenchMain {
 
         // The services' JIT compilers: a freshly started JVM spends most of its first minute of load
         // compiling (on two cores shared with everything else), which is not the steady state asked for.
+        // Before every run: the footprint phase of the run before restarted the services.
         int freshnessWarmup = num("freshness-warmup-seconds", 30);
-        if (!skip.contains("freshness") && freshnessWarmup > 0) {
-            settle(kafka);
-            Freshness.Result w = new Freshness(http, urls, postIds, candidateIds).run(rate, freshnessWarmup);
-            System.out.printf(Locale.ROOT, "warm-up (not counted): %d s of writes at %d/s, freshness p50 %.1f ms, p99 %.1f ms%n",
-                    freshnessWarmup, rate, w.p50(), w.p99());
-        }
 
         for (int r = 1; r <= runs; r++) {
             System.out.printf("--- run %d of %d%n", r, runs);
             settle(kafka);
+            if (!skip.contains("freshness") && freshnessWarmup > 0) {
+                Freshness.Result w = new Freshness(http, urls, postIds, candidateIds).run(rate, freshnessWarmup);
+                System.out.printf(Locale.ROOT, "warm-up (not counted): %d s of writes at %d/s, freshness p50 %.1f ms, p99 %.1f ms%n",
+                        freshnessWarmup, rate, w.p50(), w.p99());
+                settle(kafka);
+            }
             if (!skip.contains("freshness")) {
                 Freshness.Result f = new Freshness(http, urls, postIds, candidateIds).run(rate, freshnessSeconds);
                 KafkaBaselines.RoundTrip k = kafka.roundTrip(rate, freshnessSeconds);
