@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SERVER_ERROR_TRIES = 4;
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
 
     /** The service cannot be used: nothing more can be done. */
     public static final class ServiceUnreachableException extends RuntimeException {
@@ -120,8 +122,21 @@ public final class ApiClient {
         }
         HttpRequest built = request.build();
         Response last = null;
+        boolean resent = false;
         for (int attempt = 1; attempt <= SERVER_ERROR_TRIES; attempt++) {
-            last = exchange(method, path, built);
+            try {
+                last = exchange(method, path, built);
+            } catch (ServiceUnreachableException e) {
+                // A kept-alive connection the server had just closed fails with no answer at all; an
+                // idempotent request is sent once more (on a new connection), any other is not.
+                if (resent || !IDEMPOTENT.contains(method) || !(e.getCause() instanceof IOException)
+                        || e.getCause() instanceof ConnectException || e.getCause() instanceof HttpTimeoutException) {
+                    throw e;
+                }
+                resent = true;
+                attempt--;
+                continue;
+            }
             if (last.status() < 500) {
                 return last;
             }
