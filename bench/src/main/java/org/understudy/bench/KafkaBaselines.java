@@ -115,7 +115,6 @@ final class KafkaBaselines {
         return new RoundTrip(Stats.percentile(ms, 50), Stats.percentile(ms, 99), Stats.max(ms), ms.length);
     }
 
-    /** Records on a topic (end minus beginning offsets, all partitions). */
     /**
      * Records on these topics that a consumer group has not yet committed (end offset minus committed
      * offset, summed; a partition without a commit counts from its beginning). What the group has
@@ -144,6 +143,7 @@ final class KafkaBaselines {
         }
     }
 
+    /** Records on a topic (end minus beginning offsets, all partitions). */
     long records(String topic) {
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -75,11 +75,10 @@ public class SuccessionPostResource {
                          @Valid @BeanParam PageRequest paging) {
         PostSort order = PostSort.parse(sort);
         OffsetDateTime instant = Instants.parse("asOf", asOf);
-        if (instant == null) {
-            // The live list, written once per version of the view (LiveListPages).
-            return Response.ok(livePages.page(filter.toQuery(), order.sql(), paging.page, paging.size), MediaType.APPLICATION_JSON).build();
-        }
-        return Response.ok(asOf(filter, order, instant, paging), MediaType.APPLICATION_JSON).build();
+        // The live list is written once per version of the view (LiveListPages); a past instant's, each time.
+        Object body = instant == null ? livePages.page(filter.toQuery(), order.sql(), paging.page, paging.size)
+                : asOf(filter, order, instant, paging);
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
     private PageResponse<PostSuccessionResponse> page(PostFilter filter, String sort, String asOf, PageRequest paging) {
