@@ -1,10 +1,17 @@
 package org.understudy.succession;
 
+import io.quarkus.arc.Arc;
+import org.understudy.succession.persistence.ViewVersion;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * View rows a test writes straight into the tables (vacancies, posts, organisations): the version of
@@ -32,10 +39,19 @@ public final class SeededViewRows {
         }
     }
 
-    /** After writing rows straight into the view's tables. */
+    /**
+     * After writing rows straight into the view's tables (on a connection that commits each statement):
+     * moves the version on and waits until the service under test has heard of it, as it would have
+     * at once had its consumers written the rows.
+     */
     public static void versionMoved(Connection c) throws Exception {
-        try (PreparedStatement s = c.prepareStatement("UPDATE view_version SET version = version + 1 WHERE id = 1")) {
-            s.executeUpdate();
+        long moved;
+        try (PreparedStatement s = c.prepareStatement("UPDATE view_version SET version = version + 1 WHERE id = 1 RETURNING version");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            moved = r.getLong(1);
         }
+        ViewVersion version = Arc.container().instance(ViewVersion.class).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> version.latest() >= moved);
     }
 }

@@ -1,7 +1,5 @@
 package org.understudy.succession.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,17 +8,13 @@ import org.understudy.succession.persistence.ViewVersion;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Pages of the live list as JSON, each written once per version of the view and handed to every
  * reader until the view moves on. Writing 200 rows with Jackson was most of a list request's
  * CPU; dashboards ask for the same few pages over and over, and the view changes far less often
- * than it is read. The version is the database's ({@link ViewVersion}), read before the rows, so a
- * page is never older than the version it is kept under, and every instance checks it on every
- * request. Ages (tenure, days vacant) depend on the day, so a new day starts afresh too.
+ * than it is read. The version is the one the database announces ({@link ViewVersion#latest()}),
+ * taken before the rows are read.
  */
 @ApplicationScoped
 public class LiveListPages {
@@ -34,7 +28,7 @@ public class LiveListPages {
     ViewVersion viewVersion;
 
     @Inject
-    ObjectMapper json;
+    JsonBodies json;
 
     @Inject
     Clock clock;
@@ -45,58 +39,15 @@ public class LiveListPages {
     private record Key(PostSuccessionRepository.Filter filter, String orderBySql, int page, int size) {
     }
 
-    /** The pages written at one version of the view on one day. */
-    private record Generation(long version, LocalDate day, Map<Key, byte[]> pages, AtomicLong bytes) {
-        Generation(long version, LocalDate day) {
-            this(version, day, new ConcurrentHashMap<>(), new AtomicLong());
-        }
-
-        boolean isAt(long v, LocalDate d) {
-            return version == v && day.equals(d);
-        }
-    }
-
-    private volatile Generation current = new Generation(-1, LocalDate.MIN);
+    private final BodiesByVersion<Key> pages = new BodiesByVersion<>(MAX_BYTES);
 
     /** The page as the live list's JSON body (the same bytes Jackson writes for the page itself). */
     public byte[] page(PostSuccessionRepository.Filter filter, String orderBySql, int page, int size) {
         if (!enabled) {
-            return write(queries.live(filter, orderBySql, page, size));
+            return json.write(queries.live(filter, orderBySql, page, size));
         }
-        long version = viewVersion.current();
-        LocalDate today = LocalDate.now(clock);
-        Key key = new Key(filter, orderBySql, page, size);
-        Generation held = current;
-        if (held.isAt(version, today)) {
-            byte[] hit = held.pages().get(key);
-            if (hit != null) {
-                return hit;
-            }
-        }
-        byte[] body = write(queries.live(filter, orderBySql, page, size));
-        keep(version, today, key, body);
-        return body;
-    }
-
-    private synchronized void keep(long version, LocalDate today, Key key, byte[] body) {
-        Generation held = current;
-        if (!held.isAt(version, today)) {
-            if (version < held.version() && today.equals(held.day())) {
-                return; // read before a newer page was kept: not worth keeping
-            }
-            held = new Generation(version, today);
-            current = held;
-        }
-        if (held.bytes().get() + body.length <= MAX_BYTES && held.pages().putIfAbsent(key, body) == null) {
-            held.bytes().addAndGet(body.length);
-        }
-    }
-
-    private byte[] write(Object page) {
-        try {
-            return json.writeValueAsBytes(page);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write a page of the list: " + e.getMessage(), e);
-        }
+        long version = viewVersion.latest();
+        return pages.get(version, LocalDate.now(clock), new Key(filter, orderBySql, page, size),
+                () -> json.write(queries.live(filter, orderBySql, page, size)));
     }
 }

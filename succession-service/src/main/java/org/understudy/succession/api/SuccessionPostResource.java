@@ -57,6 +57,9 @@ public class SuccessionPostResource {
     LiveListPages livePages;
 
     @Inject
+    LivePostAnswers livePosts;
+
+    @Inject
     DismissalReadinessService readiness;
 
     @Inject
@@ -111,15 +114,15 @@ public class SuccessionPostResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostSuccessionResponse.class)))
     @APIResponse(responseCode = "404", description = "No event about this post has arrived (or none by asOf)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PostSuccessionResponse get(@PathParam("postId") UUID postId,
-                                      @Parameter(description = "ISO-8601 instant") @QueryParam("asOf") String asOf) {
+    public Response get(@PathParam("postId") UUID postId,
+                        @Parameter(description = "ISO-8601 instant") @QueryParam("asOf") String asOf) {
         if (asOf == null || asOf.isBlank()) {
-            // The live view, the most frequent read: one SQL statement, no entities.
-            PostSuccessionResponse live = queries.live(postId);
+            // The live view, the most frequent read: kept as JSON per version of the view (LivePostAnswers).
+            byte[] live = livePosts.answer(postId);
             if (live == null) {
                 throw unknown(postId);
             }
-            return live;
+            return Response.ok(live, MediaType.APPLICATION_JSON_TYPE).build();
         }
         PostSuccessionRepository.Row row = posts.findRow(postId);
         if (row == null) {
@@ -130,7 +133,7 @@ public class SuccessionPostResource {
         if (h == null) {
             throw ApiProblem.notFound("asOf", "post " + postId + " was not yet known to the succession view at " + instant);
         }
-        return queries.asOf(row, h, instant);
+        return Response.ok(queries.asOf(row, h, instant)).build();
     }
 
     private static ApiProblem unknown(UUID postId) {

@@ -16,10 +16,13 @@ import org.understudy.platform.api.PageResponse;
 import org.understudy.succession.SeededViewRows;
 import org.understudy.succession.domain.Replaceability;
 import org.understudy.succession.persistence.PostSuccessionRepository;
+import org.understudy.succession.persistence.ViewVersionListener;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -44,6 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ways with ties, pages (past the end too) and CSV. Posts with and without organisation, vacancy
  * (and with a latest vacancy missing from the view), incumbent, departure and interim cover are
  * written straight into the view's tables, and some of their fields are checked by value too.
+ * Answers are kept per version of the view: a change is seen once the version moves, also when the
+ * connection that hears the version was lost meanwhile.
  */
 @QuarkusTest
 class LiveReadPathTest {
@@ -60,6 +65,9 @@ class LiveReadPathTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ViewVersionListener listener;
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private String odsA;
@@ -146,6 +154,41 @@ class LiveReadPathTest {
         given().get(POSTS + "/" + bare).then().statusCode(200)
                 .body("organisationName", equalTo("Abbey Community NHS Trust")).body("vacancy.openVacancyId", nullValue())
                 .body("vacancy.daysVacant", nullValue()).body("lastDeparture", nullValue());
+    }
+
+    @Test
+    void anAnswerIsKeptUntilTheViewsVersionMoves() throws Exception {
+        String list = POSTS + "?region=LONDON&organisationType=COMMUNITY&oversightSegment=4&role=CHAIR&size=200";
+        String listed = "items.find { it.postId == '" + bare + "' }.readyNow";
+        given().get(POSTS + "/" + bare).then().statusCode(200).body("readyNow", equalTo(1));
+        given().get(list).then().statusCode(200).body(listed, equalTo(1));
+        try (Connection c = dataSource.getConnection()) {
+            // Every writer of the view moves its version; a row changed without it is not read again.
+            update(c, bare, "UPDATE post_succession SET ready_now = 3, pool_ready_now = 3 WHERE post_id = ?");
+            given().get(POSTS + "/" + bare).then().statusCode(200).body("readyNow", equalTo(1));
+            given().get(list).then().statusCode(200).body(listed, equalTo(1));
+            SeededViewRows.versionMoved(c);
+        }
+        given().get(POSTS + "/" + bare).then().statusCode(200).body("readyNow", equalTo(3));
+        given().get(list).then().statusCode(200).body(listed, equalTo(3));
+    }
+
+    @Test
+    void aMoveMadeWhileTheVersionWasNotHeardIsSeen() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.known() != ViewVersionListener.UNKNOWN);
+        given().get(POSTS + "/" + bare).then().statusCode(200).body("readyNow", equalTo(1));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet cut = s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND application_name LIKE '%view-version listener'")) {
+                assertTrue(cut.next(), "the listener's connection");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> listener.known() == ViewVersionListener.UNKNOWN);
+            // Announced to nobody: the listener waits a second before it connects again.
+            update(c, bare, "UPDATE post_succession SET ready_now = 4, pool_ready_now = 4 WHERE post_id = ?");
+            s.executeUpdate("UPDATE view_version SET version = version + 1 WHERE id = 1");
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> listener.known() != ViewVersionListener.UNKNOWN);
+        given().get(POSTS + "/" + bare).then().statusCode(200).body("readyNow", equalTo(4));
     }
 
     @Test
