@@ -4,9 +4,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.understudy.platform.transaction.AfterCommit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,18 +33,7 @@ public class ViewChanges {
         if (pending == null) {
             Set<UUID> created = new LinkedHashSet<>();
             transactions.putResource(KEY, created);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        changes.onNext(new ArrayList<>(created));
-                    }
-                }
-            });
+            AfterCommit.run(transactions, () -> changes.onNext(new ArrayList<>(created)));
             pending = created;
         }
         pending.add(postId);

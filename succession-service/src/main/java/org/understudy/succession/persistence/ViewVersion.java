@@ -3,10 +3,9 @@ package org.understudy.succession.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.understudy.platform.transaction.AfterCommit;
 
 /**
  * The view's version (table view_version): moves on in every transaction that changes who counts for
@@ -38,18 +37,7 @@ public class ViewVersion {
                 .getSingleResult()).longValue();
         transactions.putResource(BUMPED, Boolean.TRUE);
         // This instance's own reads see the move as soon as it commits; others when it is announced.
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    listener.committed(moved);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> listener.committed(moved));
     }
 
     /**
