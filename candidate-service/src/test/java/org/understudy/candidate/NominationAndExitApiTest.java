@@ -201,4 +201,24 @@ class NominationAndExitApiTest {
         }
         nominateOnceKnown(register(), postId, "READY_NOW");
     }
+
+    @Test
+    void aVacancyEventOfATypeNotNeededHereIsSkippedOnItsTypeAloneAndCounted() throws Exception {
+        String key = "not-needed-" + UUID.randomUUID();
+        // Its envelope and state break the contract, but its type says it is not about creating a post: it is
+        // skipped without the schema check, not dead-lettered.
+        Fixtures.send(bootstrap, key, "{\"type\":\"" + VacancyEventTypes.POST_INTERIM_COVER_CHANGED + "\",\"data\":{\"state\":{\"odsCode\":42}}}");
+        UUID postId = UUID.randomUUID(); // behind it, on the same partition
+        Fixtures.send(bootstrap, key, EventFactory.toJson(UUID.randomUUID(), "/vacancy-service", VacancyEventTypes.POST_CREATED,
+                postId.toString(), OffsetDateTime.now(), 1, List.of("created"), new PostState(postId, "RX3", BoardRole.CHIEF_NURSE)));
+
+        nominateOnceKnown(register(), postId, "READY_NOW");
+        try (TopicReader dlq = new TopicReader(bootstrap, "candidate-service.vacancy-events.dlq")) {
+            assertEquals(0, dlq.during(r -> key.equals(r.key()), Duration.ofSeconds(2)).size(), "records dead-lettered");
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("understudy_events_consumed_total{")
+                && line.contains("type=\"" + VacancyEventTypes.POST_INTERIM_COVER_CHANGED + "\"") && line.contains("outcome=\"ignored\"")),
+                "interim cover events counted as ignored");
+    }
 }

@@ -1,5 +1,7 @@
 package org.understudy.events;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
@@ -67,6 +69,31 @@ public final class EventContract {
             return EventJson.mapper().readValue(json, CloudEvent.class);
         } catch (IOException e) {
             throw new ContractViolation(List.of("unreadable envelope: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * The event's {@code type}, read without validating anything else: a consumer that will ignore
+     * the type need not pay for the schema check (it is the most expensive part of consuming). Empty
+     * when the text is not a JSON object with a textual top-level {@code type}: such a record goes
+     * through {@link #parse}, which rejects it.
+     */
+    public static Optional<String> typeOf(String json) {
+        try (JsonParser parser = EventJson.mapper().getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("type".equals(field)) {
+                    return value == JsonToken.VALUE_STRING ? Optional.of(parser.getText()) : Optional.empty();
+                }
+                parser.skipChildren();
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

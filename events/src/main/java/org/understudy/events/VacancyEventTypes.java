@@ -15,6 +15,11 @@ public final class VacancyEventTypes {
     public static final String VACANCY_SHORTLIST_CHANGED = EventTypes.of("vacancy", "vacancy", "shortlist-changed");
     public static final String VACANCY_FILLED = EventTypes.of("vacancy", "vacancy", "filled");
 
+    /** Every type above: a consumer that skips some of them can tell them from types it does not know. */
+    public static final java.util.Set<String> ALL = java.util.Set.of(ORGANISATION_CREATED, ORGANISATION_UPDATED, POST_CREATED,
+            POST_INCUMBENT_CHANGED, POST_INCUMBENT_LEFT, POST_INTERIM_COVER_CHANGED, VACANCY_CREATED, VACANCY_STATUS_CHANGED,
+            VACANCY_APPLICATION_RECEIVED, VACANCY_APPLICATION_WITHDRAWN, VACANCY_SHORTLIST_CHANGED, VACANCY_FILLED);
+
     private VacancyEventTypes() {
     }
 }

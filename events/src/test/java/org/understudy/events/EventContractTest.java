@@ -67,4 +67,23 @@ class EventContractTest {
         assertFalse(EventContract.knows(event.type()));
         assertTrue(EventContract.knows(VacancyEventTypes.ORGANISATION_CREATED));
     }
+
+    static Stream<Arguments> types() {
+        String valid = orgEvent(ORG);
+        return Stream.of(
+                Arguments.of("a produced event", valid, VacancyEventTypes.ORGANISATION_CREATED),
+                Arguments.of("type after nested objects", "{\"data\":{\"type\":\"inner\",\"a\":[1,{\"b\":2}]},\"type\":\"outer.v1\"}", "outer.v1"),
+                Arguments.of("type not text", "{\"type\":3}", null),
+                Arguments.of("no type", "{\"specversion\":\"1.0\",\"id\":\"x\"}", null),
+                Arguments.of("only nested type", "{\"data\":{\"type\":\"inner\"}}", null),
+                Arguments.of("an array", "[{\"type\":\"a.v1\"}]", null),
+                Arguments.of("not JSON", "not json at all", null),
+                Arguments.of("empty", "", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    void theTypeIsReadWithoutTheRest(String why, String json, String expected) {
+        assertEquals(java.util.Optional.ofNullable(expected), EventContract.typeOf(json), why);
+    }
 }
