@@ -17,6 +17,15 @@ public class OrganisationViewRepository implements PanacheRepositoryBase<Organis
         if (odsCodes.isEmpty()) {
             return out;
         }
+        if (odsCodes.size() == 1) {
+            // As PostSuccessionRepository.byIds: no HQL translation for the common single code.
+            String code = odsCodes.iterator().next();
+            OrganisationView o = getEntityManager().find(OrganisationView.class, code);
+            if (o != null) {
+                out.put(code, o);
+            }
+            return out;
+        }
         for (OrganisationView o : getEntityManager().createQuery("SELECT o FROM OrganisationView o WHERE o.odsCode IN :codes", OrganisationView.class)
                 .setParameter("codes", odsCodes).getResultList()) {
             out.put(o.odsCode, o);

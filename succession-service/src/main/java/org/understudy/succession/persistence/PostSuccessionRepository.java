@@ -51,6 +51,16 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
         if (postIds.isEmpty()) {
             return out;
         }
+        if (postIds.size() == 1) {
+            // Most events touch one post. A query with an IN list is translated from HQL to SQL anew on every
+            // call (Hibernate caches no plan for list parameters); find by id needs no translation.
+            UUID id = postIds.iterator().next();
+            PostSuccession p = getEntityManager().find(PostSuccession.class, id);
+            if (p != null) {
+                out.put(id, p);
+            }
+            return out;
+        }
         for (PostSuccession p : getEntityManager().createQuery("SELECT p FROM PostSuccession p WHERE p.postId IN :ids", PostSuccession.class)
                 .setParameter("ids", postIds).getResultList()) {
             out.put(p.postId, p);
