@@ -189,15 +189,17 @@ class NominationAndExitApiTest {
         String key = "malformed-" + UUID.randomUUID();
         Fixtures.send(bootstrap, key, "{\"specversion\":\"1.0\",\"id\":\"x\"}");
         Fixtures.send(bootstrap, key, "not json at all");
+        Fixtures.send(bootstrap, key, "{\"type\":\"hello\"}"); // a type, but not one of the contract's form
         UUID postId = UUID.randomUUID(); // behind the malformed ones, on the same partition
         Fixtures.send(bootstrap, key, EventFactory.toJson(UUID.randomUUID(), "/vacancy-service", VacancyEventTypes.POST_CREATED,
                 postId.toString(), OffsetDateTime.now(), 1, List.of("created"), new PostState(postId, "RX3", BoardRole.CHIEF_NURSE)));
 
         try (TopicReader dlq = new TopicReader(bootstrap, "candidate-service.vacancy-events.dlq")) {
-            List<ConsumerRecord<String, String>> dead = dlq.await(r -> key.equals(r.key()), 2, Fixtures.WAIT);
+            List<ConsumerRecord<String, String>> dead = dlq.await(r -> key.equals(r.key()), 3, Fixtures.WAIT);
             String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
             assertTrue(reason.contains("/type") || reason.contains("required"), reason);
             assertEquals("not json at all", dead.get(1).value());
+            assertEquals("{\"type\":\"hello\"}", dead.get(2).value());
         }
         nominateOnceKnown(register(), postId, "READY_NOW");
     }

@@ -76,22 +76,26 @@ public final class EventContract {
      * The event's {@code type}, read without validating anything else: a consumer that will ignore
      * the type need not pay for the schema check (it is the most expensive part of consuming). Empty
      * when the text is not a JSON object with a textual top-level {@code type}: such a record goes
-     * through {@link #parse}, which rejects it.
+     * through {@link #parse}, which rejects it. Also empty when {@code type} appears twice.
      */
     public static Optional<String> typeOf(String json) {
         try (JsonParser parser = EventJson.mapper().getFactory().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
+            String type = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("type".equals(field)) {
-                    return value == JsonToken.VALUE_STRING ? Optional.of(parser.getText()) : Optional.empty();
+                    if (type != null || value != JsonToken.VALUE_STRING) {
+                        return Optional.empty(); // twice, or not text: parse decides (it keeps the last)
+                    }
+                    type = parser.getText();
                 }
                 parser.skipChildren();
             }
-            return Optional.empty();
+            return Optional.ofNullable(type);
         } catch (IOException e) {
             return Optional.empty();
         }

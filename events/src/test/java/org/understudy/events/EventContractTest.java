@@ -74,6 +74,7 @@ class EventContractTest {
                 Arguments.of("a produced event", valid, VacancyEventTypes.ORGANISATION_CREATED),
                 Arguments.of("type after nested objects", "{\"data\":{\"type\":\"inner\",\"a\":[1,{\"b\":2}]},\"type\":\"outer.v1\"}", "outer.v1"),
                 Arguments.of("type not text", "{\"type\":3}", null),
+                Arguments.of("type twice", "{\"type\":\"a.v1\",\"data\":{},\"type\":\"b.v1\"}", null),
                 Arguments.of("no type", "{\"specversion\":\"1.0\",\"id\":\"x\"}", null),
                 Arguments.of("only nested type", "{\"data\":{\"type\":\"inner\"}}", null),
                 Arguments.of("an array", "[{\"type\":\"a.v1\"}]", null),

@@ -13,6 +13,7 @@ import org.understudy.events.CloudEvent;
 import org.understudy.events.ContractViolation;
 import org.understudy.events.EventContract;
 import org.understudy.events.EventJson;
+import org.understudy.events.EventTypes;
 import org.understudy.events.PostState;
 import org.understudy.events.VacancyEventTypes;
 import org.understudy.platform.inbox.ApplyRetries;
@@ -51,7 +52,8 @@ public class KnownPostApplier {
     public void apply(ConsumerRecord<String, String> record) {
         String value = record.value() == null ? "" : record.value();
         String type = EventContract.typeOf(value).orElse(null);
-        if (type != null && !POST_TYPES.contains(type)) {
+        // Only a well-formed type is skipped early; anything else is checked in full and dead-lettered.
+        if (type != null && EventTypes.aggregateOf(type) != null && !POST_TYPES.contains(type)) {
             // Most records here (vacancies, interim cover, organisations) are not needed: skipped on their
             // type alone, without the schema check, which cost more than the rest of consuming them.
             count(record.topic(), type, VacancyEventTypes.ALL.contains(type) ? "ignored" : "unknown-type");
