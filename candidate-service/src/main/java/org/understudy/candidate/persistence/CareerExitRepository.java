@@ -20,12 +20,8 @@ public class CareerExitRepository implements PanacheRepositoryBase<CareerExit, U
 
     /** Exits of each candidate, ordered by candidate, then date, then id. */
     public List<CareerExit> of(Collection<UUID> candidateIds) {
-        Sort order = Sort.by("candidateId").and("date").and("exitId");
-        return switch (candidateIds.size()) {
-            case 0 -> List.of();
-            // One candidate (every write): "=" keeps Hibernate's query plan cached; an IN list is translated anew each time.
-            case 1 -> list("candidateId = ?1", order, candidateIds.iterator().next());
-            default -> list("candidateId IN ?1", order, candidateIds);
-        };
+        return candidateIds.isEmpty() ? List.of()
+                : list(CandidateIdsParameter.condition(candidateIds), Sort.by("candidateId").and("date").and("exitId"),
+                CandidateIdsParameter.value(candidateIds));
     }
 }

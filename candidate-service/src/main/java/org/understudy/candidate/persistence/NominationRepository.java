@@ -19,12 +19,8 @@ public class NominationRepository implements PanacheRepositoryBase<Nomination, U
 
     /** Nominations of each candidate, ordered by candidate, then date, then post. */
     public List<Nomination> of(Collection<UUID> candidateIds) {
-        Sort order = Sort.by("candidateId").and("nominatedOn").and("postId");
-        return switch (candidateIds.size()) {
-            case 0 -> List.of();
-            // One candidate (every write): "=" keeps Hibernate's query plan cached; an IN list is translated anew each time.
-            case 1 -> list("candidateId = ?1", order, candidateIds.iterator().next());
-            default -> list("candidateId IN ?1", order, candidateIds);
-        };
+        return candidateIds.isEmpty() ? List.of()
+                : list(CandidateIdsParameter.condition(candidateIds), Sort.by("candidateId").and("nominatedOn").and("postId"),
+                CandidateIdsParameter.value(candidateIds));
     }
 }

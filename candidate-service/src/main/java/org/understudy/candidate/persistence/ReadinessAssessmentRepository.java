@@ -21,13 +21,9 @@ public class ReadinessAssessmentRepository implements PanacheRepositoryBase<Read
 
     /** The current assessment per role of each candidate, ordered by candidate then role. */
     public List<ReadinessAssessment> currentFor(Collection<UUID> candidateIds) {
-        Sort order = Sort.by("candidateId").and("role");
-        return switch (candidateIds.size()) {
-            case 0 -> List.of();
-            // One candidate (every write): "=" keeps Hibernate's query plan cached; an IN list is translated anew each time.
-            case 1 -> list("candidateId = ?1 AND current = true", order, candidateIds.iterator().next());
-            default -> list("candidateId IN ?1 AND current = true", order, candidateIds);
-        };
+        return candidateIds.isEmpty() ? List.of()
+                : list(CandidateIdsParameter.condition(candidateIds) + " AND current = true", Sort.by("candidateId").and("role"),
+                CandidateIdsParameter.value(candidateIds));
     }
 
     /** Every assessment of a candidate, newest first. */

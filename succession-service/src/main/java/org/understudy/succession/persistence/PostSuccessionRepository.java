@@ -42,30 +42,9 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
                 .getResultList();
     }
 
-    /**
-     * The existing posts among these ids, in one statement. Rows the transaction already holds come
-     * back as they are held (with their unflushed changes), as {@code em.find} would return them.
-     */
+    /** The existing posts among these ids (see {@link EntitiesById}: rows the transaction holds come back as held). */
     public Map<UUID, PostSuccession> byIds(Collection<UUID> postIds) {
-        Map<UUID, PostSuccession> out = new HashMap<>();
-        if (postIds.isEmpty()) {
-            return out;
-        }
-        if (postIds.size() == 1) {
-            // Most events touch one post. A query with an IN list is translated from HQL to SQL anew on every
-            // call (Hibernate caches no plan for list parameters); find by id needs no translation.
-            UUID id = postIds.iterator().next();
-            PostSuccession p = getEntityManager().find(PostSuccession.class, id);
-            if (p != null) {
-                out.put(id, p);
-            }
-            return out;
-        }
-        for (PostSuccession p : getEntityManager().createQuery("SELECT p FROM PostSuccession p WHERE p.postId IN :ids", PostSuccession.class)
-                .setParameter("ids", postIds).getResultList()) {
-            out.put(p.postId, p);
-        }
-        return out;
+        return EntitiesById.load(getEntityManager(), PostSuccession.class, "postId", postIds, p -> p.postId);
     }
 
     public List<UUID> postsOf(String odsCode) {
