@@ -65,8 +65,17 @@ stop_component() {
   echo "  stopped $name (pid $pid)"
 }
 
+# A training run of deploy/local/up (step 4a) still going is abandoned: killed, so that it writes nothing.
+stop_training() {
+  local pid
+  pid=$(component_pid "$1-training") || { rm -f "$run/$1-training.pid"; return 0; }
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$run/$1-training.pid"
+  echo "  stopped the training run of $1 (pid $pid)"
+}
+
 stop_all() {
-  for name in "${services[@]}"; do stop_component "$name"; done
+  for name in "${services[@]}"; do stop_training "$name"; stop_component "$name"; done
   stop_component kafka
   stop_component postgres
 }
