@@ -49,10 +49,11 @@ port_answers() {
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
+# $2: the signal to stop it with (default TERM; after 20 s it is killed).
 stop_component() {
   local name=$1 pid
   pid=$(component_pid "$name") || { rm -f "$run/$name.pid"; return 0; }
-  kill -TERM "$pid" 2>/dev/null || true
+  kill -"${2:-TERM}" "$pid" 2>/dev/null || true
   for _ in $(seq 1 100); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.2
@@ -65,17 +66,9 @@ stop_component() {
   echo "  stopped $name (pid $pid)"
 }
 
-# A training run of deploy/local/up (step 4a) still going is abandoned: killed, so that it writes nothing.
-stop_training() {
-  local pid
-  pid=$(component_pid "$1-training") || { rm -f "$run/$1-training.pid"; return 0; }
-  kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$run/$1-training.pid"
-  echo "  stopped the training run of $1 (pid $pid)"
-}
-
 stop_all() {
-  for name in "${services[@]}"; do stop_training "$name"; stop_component "$name"; done
+  # A training run of deploy/local/up (step 4a) still going is killed, so that it writes no archive.
+  for name in "${services[@]}"; do stop_component "$name-training" KILL; stop_component "$name"; done
   stop_component kafka
   stop_component postgres
 }
