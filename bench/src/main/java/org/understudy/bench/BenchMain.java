@@ -202,6 +202,12 @@ public final class BenchMain {
                     row("rss." + s, s + " RSS under the read load (max sampled)", "MB", "Kafka broker RSS", "≤ 300 MB", (v, b) -> v <= 300)
                             .add(rss.getOrDefault(s, Double.NaN), rss.getOrDefault("kafka", Double.NaN));
                 }
+                // What the target does not measure, shown beside it: the most each service has been resident since it
+                // started, the write load before the reads included (the services give back heap when idle).
+                for (String s : SERVICES) {
+                    row("rss.peak." + s, s + " peak RSS since start (VmHWM, write load included)", "MB", "Kafka broker VmHWM", "", null)
+                            .add(footprint.peakRssMb(s), footprint.peakRssMb("kafka"));
+                }
             }
             if (!skip.contains("capacity")) {
                 capacity(http, urls, candidateIds, r);

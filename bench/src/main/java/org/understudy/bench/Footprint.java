@@ -30,10 +30,20 @@ final class Footprint {
 
     /** VmRSS in MB, or NaN. */
     double rssMb(String component) {
+        return statusMb(component, "VmRSS:");
+    }
+
+    /** VmHWM in MB (the most the process has been resident since it started), or NaN. */
+    double peakRssMb(String component) {
+        return statusMb(component, "VmHWM:");
+    }
+
+    /** A kB field of /proc/<pid>/status in MB, or NaN. */
+    private double statusMb(String component, String field) {
         return process(component).map(p -> {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
-                    if (line.startsWith("VmRSS:")) {
+                    if (line.startsWith(field)) {
                         return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                     }
                 }
