@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -105,6 +106,24 @@ public final class BenchMain {
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
 
+    /**
+     * Each service's CPU with no load, just before the reads. A service that is still busy takes CPU from the
+     * reads on this shared machine: a backlog not yet applied, or a request stuck in a loop after clients gave
+     * up under the write load (docs/benchmarks.md, seventh session). Shown beside the reads, no target.
+     */
+    private void idleCpuBeforeReads(Footprint footprint) throws InterruptedException {
+        StringBuilder line = new StringBuilder("CPU with no load before the reads (3 s):");
+        for (String s : SERVICES) {
+            double percent = footprint.idleCpuPercent(s, Duration.ofSeconds(3));
+            line.append(String.format(Locale.ROOT, " %s %.0f%%", s, percent));
+            row("idle.cpu." + s, s + " CPU with no load, before the reads", "% of a core", "", "", null).add(percent, Double.NaN);
+            if (percent > 30) {
+                line.append(" (busy: the reads below are disturbed)");
+            }
+        }
+        System.out.println(line);
+    }
+
     private Row row(String key, String figure, String unit, String baselineName, String target,
                     java.util.function.BiFunction<Double, Double, Boolean> met) {
         return rows.computeIfAbsent(key, k -> new Row(figure, unit, baselineName, target, met));
@@ -177,6 +196,7 @@ public final class BenchMain {
             }
             if (!skip.contains("reads")) {
                 settle(kafka);
+                idleCpuBeforeReads(footprint);
                 Map<String, Double> rss = new HashMap<>();
                 Runnable sample = () -> {
                     for (String s : SERVICES) {

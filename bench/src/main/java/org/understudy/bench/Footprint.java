@@ -33,6 +33,21 @@ final class Footprint {
         return statusMb(component, "VmRSS:");
     }
 
+    /**
+     * The share of one core the component used over a short window, in percent (NaN if it is not running).
+     * Taken before a measurement with no load applied: a service still busy then disturbs what follows.
+     */
+    double idleCpuPercent(String component, Duration window) throws InterruptedException {
+        Optional<Duration> before = process(component).flatMap(p -> p.info().totalCpuDuration());
+        long started = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        Optional<Duration> after = process(component).flatMap(p -> p.info().totalCpuDuration());
+        if (before.isEmpty() || after.isEmpty()) {
+            return Double.NaN;
+        }
+        return 100.0 * after.get().minus(before.get()).toNanos() / (System.nanoTime() - started);
+    }
+
     /** VmHWM in MB (the most the process has been resident since it started), or NaN. */
     double peakRssMb(String component) {
         return statusMb(component, "VmHWM:");
