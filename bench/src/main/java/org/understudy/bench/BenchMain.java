@@ -113,8 +113,9 @@ public final class BenchMain {
      */
     private void idleCpuBeforeReads(Footprint footprint) throws InterruptedException {
         StringBuilder line = new StringBuilder("CPU with no load before the reads (3 s):");
+        Map<String, Double> cpu = footprint.cpuPercent(SERVICES, Duration.ofSeconds(3));
         for (String s : SERVICES) {
-            double percent = footprint.idleCpuPercent(s, Duration.ofSeconds(3));
+            double percent = cpu.get(s);
             line.append(String.format(Locale.ROOT, " %s %.0f%%", s, percent));
             row("idle.cpu." + s, s + " CPU with no load, before the reads", "% of a core", "", "", null).add(percent, Double.NaN);
             if (percent > 30) {

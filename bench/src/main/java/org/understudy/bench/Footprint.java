@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Resident memory of the stack's processes (from their pid files) and their time from start to ready. */
@@ -34,18 +36,23 @@ final class Footprint {
     }
 
     /**
-     * The share of one core the component used over a short window, in percent (NaN if it is not running).
+     * The share of one core each component used over one window, in percent (NaN for one not running).
      * Taken before a measurement with no load applied: a service still busy then disturbs what follows.
      */
-    double idleCpuPercent(String component, Duration window) throws InterruptedException {
-        Optional<Duration> before = process(component).flatMap(p -> p.info().totalCpuDuration());
+    Map<String, Double> cpuPercent(List<String> components, Duration window) throws InterruptedException {
+        Map<String, Optional<Duration>> before = new LinkedHashMap<>();
+        components.forEach(c -> before.put(c, cpuTime(c)));
         long started = System.nanoTime();
         Thread.sleep(window.toMillis());
-        Optional<Duration> after = process(component).flatMap(p -> p.info().totalCpuDuration());
-        if (before.isEmpty() || after.isEmpty()) {
-            return Double.NaN;
-        }
-        return 100.0 * after.get().minus(before.get()).toNanos() / (System.nanoTime() - started);
+        long elapsed = System.nanoTime() - started;
+        Map<String, Double> percent = new LinkedHashMap<>();
+        before.forEach((c, b) -> percent.put(c, b.flatMap(from -> cpuTime(c).map(to -> 100.0 * to.minus(from).toNanos() / elapsed))
+                .orElse(Double.NaN)));
+        return percent;
+    }
+
+    private Optional<Duration> cpuTime(String component) {
+        return process(component).flatMap(p -> p.info().totalCpuDuration());
     }
 
     /** VmHWM in MB (the most the process has been resident since it started), or NaN. */

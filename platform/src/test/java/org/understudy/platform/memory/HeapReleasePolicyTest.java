@@ -52,9 +52,8 @@ class HeapReleasePolicyTest {
         assertFalse(policy.due(s(30), 6, 107 * MB));
         assertFalse(policy.due(s(89), 6, 107 * MB), "waits 60 s now");
         assertTrue(policy.due(s(90), 6, 107 * MB));
-        long now = 90;
         for (int k = 0; k < 6; k++) {
-            policy.released(s(now), 7 + k, 107 * MB, 100 * MB);
+            policy.released(s(90), 7 + k, 107 * MB, 100 * MB); // each kept most: 60 s doubles to 480 s, then stays
         }
         assertEquals(Duration.ofSeconds(30 * 16), policy.quietPeriod());
     }
