@@ -59,7 +59,7 @@ public final class MemoryViewStore implements ViewStore {
     }
 
     private final Spill spill;
-    private final UuidSet appliedEvents = new UuidSet(1 << 16);
+    private final UuidSet appliedEvents;
     private final Map<String, OrganisationView> organisations = new LinkedHashMap<>();
     private final Map<UUID, PostSuccession> posts = new LinkedHashMap<>();
     private final Map<UUID, VacancyView> vacancies = new LinkedHashMap<>();
@@ -77,9 +77,16 @@ public final class MemoryViewStore implements ViewStore {
     private final TreeMap<LocalDate, Set<Pair>> expiries = new TreeMap<>();
     private final Map<UUID, PostSuccessionHistory> lastHistory = new HashMap<>();
     private final Map<UUID, Long> historyCounts = new HashMap<>();
+    private List<PostInOrganisation> postsInOrganisations;
 
     public MemoryViewStore(Spill spill) {
+        this(spill, 1 << 16);
+    }
+
+    /** @param expectedEvents how many events will be applied, about (their ids are kept) */
+    public MemoryViewStore(Spill spill, int expectedEvents) {
         this.spill = spill;
+        this.appliedEvents = new UuidSet(expectedEvents);
     }
 
     @Override
@@ -109,6 +116,7 @@ public final class MemoryViewStore implements ViewStore {
     @Override
     public void add(OrganisationView row) {
         organisations.put(row.odsCode, row);
+        postsInOrganisations = null; // a post may name it already
     }
 
     @Override
@@ -119,6 +127,7 @@ public final class MemoryViewStore implements ViewStore {
     @Override
     public void add(PostSuccession row) {
         posts.put(row.postId, row);
+        postsInOrganisations = null;
     }
 
     @Override
@@ -177,15 +186,49 @@ public final class MemoryViewStore implements ViewStore {
         if (roles.isEmpty() || regions.isEmpty() || types.isEmpty()) {
             return out;
         }
-        for (PostSuccession p : posts.values()) {
+        for (PostInOrganisation e : postsInOrganisations()) {
+            PostSuccession p = e.post;
             if (roles.contains(p.role)) {
-                OrganisationView o = organisations.get(p.odsCode);
+                OrganisationView o = e.organisation();
                 if (o != null && regions.contains(o.region) && types.contains(o.organisationType)) {
                     out.add(p.postId);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A post with its organisation's row, found again only when the post names another organisation.
+     * Nearly every event of a replay is a candidate's, which asks for the pool's posts: looking up each
+     * post's organisation by its code every time was a tenth of the fold.
+     */
+    private final class PostInOrganisation {
+        final PostSuccession post;
+        String odsCode;
+        OrganisationView organisation;
+
+        PostInOrganisation(PostSuccession post) {
+            this.post = post;
+        }
+
+        OrganisationView organisation() {
+            if (odsCode != post.odsCode) { // the same String unless the post moved (rows are changed in place)
+                odsCode = post.odsCode;
+                organisation = organisations.get(odsCode);
+            }
+            return organisation;
+        }
+    }
+
+    /** Every post in the order added, each with its organisation; made again when a post or organisation is added. */
+    private List<PostInOrganisation> postsInOrganisations() {
+        if (postsInOrganisations == null) {
+            List<PostInOrganisation> all = new ArrayList<>(posts.size());
+            posts.values().forEach(p -> all.add(new PostInOrganisation(p)));
+            postsInOrganisations = all;
+        }
+        return postsInOrganisations;
     }
 
     @Override

@@ -21,10 +21,15 @@ public final class UuidSet {
 
     /** Adds the id; false if it was there already. */
     public boolean add(UUID id) {
+        return add(id.getMostSignificantBits(), id.getLeastSignificantBits());
+    }
+
+    /** Adds the id given by its most and least significant bits, as {@link UUID#UUID(long, long)} takes them. */
+    public boolean add(long mostSignificantBits, long leastSignificantBits) {
         if ((size + 1) * 2 > used.length) {
             grow();
         }
-        return insert(id.getMostSignificantBits(), id.getLeastSignificantBits());
+        return insert(mostSignificantBits, leastSignificantBits);
     }
 
     public boolean contains(UUID id) {

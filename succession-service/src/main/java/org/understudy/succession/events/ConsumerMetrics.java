@@ -30,7 +30,13 @@ public class ConsumerMetrics {
 
     /** outcome: applied, stale (not newer than the view), duplicate (already applied), unknown-type, dead-lettered. */
     public void count(String topic, String type, String outcome) {
-        meters.counter("understudy.events.consumed", "topic", topic, "type", type == null ? "none" : type, "outcome", outcome).increment();
+        count(topic, type, outcome, 1);
+    }
+
+    /** {@link #count(String, String, String)} for several events with the same outcome. */
+    public void count(String topic, String type, String outcome, long events) {
+        meters.counter("understudy.events.consumed", "topic", topic, "type", type == null ? "none" : type, "outcome", outcome)
+                .increment(events);
     }
 
     public void applied(OffsetDateTime eventTime) {

@@ -32,6 +32,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,6 +72,9 @@ public class ViewRebuilder {
     ViewChanges changes;
 
     @Inject
+    ConsumerMetrics metrics;
+
+    @Inject
     Clock clock;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -95,6 +99,12 @@ public class ViewRebuilder {
         return t;
     });
     private volatile ExecutorService parsers;
+    /** Polls the rebuild's consumer, one poll at a time, so that the fold thread never waits on the broker. */
+    private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "view-rebuild-fetch");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Progress progress() {
         return progress.get();
@@ -132,7 +142,7 @@ public class ViewRebuilder {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
             LOG.infof("Rebuilding the view from %d events on %s", total, TOPICS);
-            Fold f = fold = new Fold();
+            Fold f = fold = new Fold(total);
             Iterator<List<ConsumerRecord<String, String>>> batches = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -187,7 +197,7 @@ public class ViewRebuilder {
     public long[] replaceFrom(List<ConsumerRecord<String, String>> records) {
         applier.rebuildLock().writeLock().lock();
         rebuild.set(true);
-        Fold fold = new Fold();
+        Fold fold = new Fold(records.size());
         try {
             fold.applyAll(List.of(records).iterator(), () -> {
             });
@@ -197,6 +207,21 @@ public class ViewRebuilder {
             fold.spill.close();
             rebuild.set(false);
             applier.rebuildLock().writeLock().unlock();
+        }
+    }
+
+    /** The future's value; a failure is thrown as it was thrown on the other thread. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
@@ -222,30 +247,49 @@ public class ViewRebuilder {
         /** Events the stored view had applied: checked against the contract when they arrived. */
         final UuidSet checkedBefore = QuarkusTransaction.requiringNew().call(() -> writer.appliedEventIds());
         final RebuildSpill spill = new RebuildSpill(clock);
-        final MemoryViewStore store = new MemoryViewStore(spill);
-        final ViewMaintenance view = new ViewMaintenance(store, ViewListener.NONE, settings, clock);
+        final MemoryViewStore store;
+        final ViewMaintenance view;
+        final ConsumerOutcomes outcomes = new ConsumerOutcomes();
         long processed;
         long skipped;
         int expired;
 
-        /** Applies the batches in order, parsing each next batch while the previous one is applied. */
+        /**
+         * @param expectedEvents how many events the topics hold: the set of their ids is made that size at
+         *                       once, up to a million (beyond, it grows as it fills)
+         */
+        Fold(long expectedEvents) {
+            store = new MemoryViewStore(spill, (int) Math.min(expectedEvents, 1 << 20));
+            view = new ViewMaintenance(store, ViewListener.NONE, settings, clock);
+        }
+
+        /**
+         * Applies the batches in order. The next batch is fetched and parsed on other threads while this
+         * one is applied: the fold is the one thread a rebuild waits for, so it does nothing else.
+         */
         void applyAll(Iterator<List<ConsumerRecord<String, String>>> batches, Runnable afterEachBatch) {
-            CompletableFuture<List<EventApplier.Decoded>> next = batches.hasNext() ? parse(batches.next()) : null;
-            while (next != null) {
-                List<EventApplier.Decoded> decoded = next.join();
-                next = batches.hasNext() ? parse(batches.next()) : null;
+            CompletableFuture<List<EventApplier.Decoded>> next = fetchAndParse(batches);
+            List<EventApplier.Decoded> decoded;
+            while ((decoded = joined(next)) != null) {
+                next = fetchAndParse(batches);
                 for (EventApplier.Decoded d : decoded) {
                     if (d == null) {
                         skipped++; // unknown type, or malformed (dead-lettered when it first arrived)
                         continue;
                     }
-                    String outcome = EventApplier.applyTo(view, d);
-                    applier.counted(d.parsed().position().topic(), d.parsed(), outcome);
+                    outcomes.add(d.parsed(), EventApplier.applyTo(view, d));
                     processed++;
                 }
+                outcomes.countIn(metrics);
                 afterEachBatch.run();
             }
             expired = view.expireUpTo(LocalDate.now(clock));
+        }
+
+        /** The next batch, fetched on the fetch thread (one fetch at a time) and parsed; null after the last. */
+        private CompletableFuture<List<EventApplier.Decoded>> fetchAndParse(Iterator<List<ConsumerRecord<String, String>>> batches) {
+            return CompletableFuture.supplyAsync(() -> batches.hasNext() ? batches.next() : null, fetcher)
+                    .thenCompose(batch -> batch == null ? CompletableFuture.completedFuture(null) : parse(batch));
         }
 
         /** The batch parsed, checked and decoded, in order; null for each record that is skipped. */

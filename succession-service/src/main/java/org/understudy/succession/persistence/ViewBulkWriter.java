@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyInputStream;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.understudy.events.CandidateState;
 import org.understudy.succession.domain.CandidateView;
@@ -17,7 +18,9 @@ import org.understudy.succession.domain.PostSuccession;
 import org.understudy.succession.domain.UuidSet;
 import org.understudy.succession.domain.VacancyView;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -26,9 +29,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,19 +64,20 @@ public class ViewBulkWriter {
     public record Written(Map<String, Long> rows) {
     }
 
-    /** The ids of every event the stored view has applied (read before a rebuild replaces them). */
+    /**
+     * The ids of every event the stored view has applied (read before a rebuild replaces them), copied
+     * out in PostgreSQL's binary format: a result set of half a million uuids took the fold's thread
+     * four seconds here, a tenth of a rebuild.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UuidSet appliedEventIds() {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (Statement st = connection.createStatement()) {
-                st.setFetchSize(10_000);
-                UuidSet ids = new UuidSet(1 << 16);
-                try (ResultSet rs = st.executeQuery("SELECT event_id FROM applied_event")) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return ids;
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    new PGCopyInputStream(copy.copyOut("COPY applied_event (event_id) TO STDOUT (FORMAT binary)")), 1 << 16))) {
+                return BinaryUuidColumn.read(in, new UuidSet(1 << 16));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
