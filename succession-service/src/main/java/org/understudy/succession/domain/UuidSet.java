@@ -4,7 +4,9 @@ import java.util.UUID;
 
 /**
  * A set of uuids in two arrays of longs (open addressing): a rebuild remembers every event id it has
- * seen, half a million and more, and a HashSet of UUID objects costs four times the memory.
+ * seen, half a million and more, and a HashSet of UUID objects costs four times the memory. Filled
+ * up to three quarters: at half, the two sets of a national rebuild took 71 MB of a 256 MB heap, and
+ * the collector spent half the rebuild in full collections.
  */
 public final class UuidSet {
     private long[] high;
@@ -13,7 +15,7 @@ public final class UuidSet {
     private int size;
 
     public UuidSet(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+        int capacity = Integer.highestOneBit(Math.max(16, (int) Math.min(1L << 30, expected * 4L / 3 + 1)) - 1) << 1;
         high = new long[capacity];
         low = new long[capacity];
         used = new boolean[capacity];
@@ -26,7 +28,7 @@ public final class UuidSet {
 
     /** Adds the id given by its most and least significant bits, as {@link UUID#UUID(long, long)} takes them. */
     public boolean add(long mostSignificantBits, long leastSignificantBits) {
-        if ((size + 1) * 2 > used.length) {
+        if ((size + 1L) * 4 > used.length * 3L) {
             grow();
         }
         return insert(mostSignificantBits, leastSignificantBits);
