@@ -81,8 +81,12 @@ public class ViewRebuilder {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    /** Records fetched (and parsed) at a time. */
-    @ConfigProperty(name = "understudy.rebuild.batch-size", defaultValue = "5000")
+    /**
+     * Records fetched (and parsed) at a time. Two batches are alive at once (one folded, one parsed);
+     * with 5,000 they outlived the young generation and filled the old one: a national rebuild ran at
+     * 21,800 events/s with 5,000, 28,400 with 2,000, 36,500 with 1,000 and 38,800 with 500.
+     */
+    @ConfigProperty(name = "understudy.rebuild.batch-size", defaultValue = "500")
     int batchSize;
 
     /** Threads that parse and check records while the fold applies (the fold itself is one thread: order matters). */
