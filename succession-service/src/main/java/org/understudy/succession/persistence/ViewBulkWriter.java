@@ -66,8 +66,8 @@ public class ViewBulkWriter {
 
     /**
      * The ids of every event the stored view has applied (read before a rebuild replaces them), copied
-     * out in PostgreSQL's binary format: a result set of half a million uuids took the fold's thread
-     * four seconds here, a tenth of a rebuild.
+     * out in PostgreSQL's binary format: reading half a million uuids from a result set was a tenth of
+     * the rebuild thread's profile.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UuidSet appliedEventIds() {
