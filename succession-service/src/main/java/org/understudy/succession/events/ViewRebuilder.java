@@ -286,19 +286,25 @@ public class ViewRebuilder {
          */
         void applyAll(Iterator<List<ConsumerRecord<String, String>>> batches, Runnable afterEachBatch) {
             CompletableFuture<List<EventApplier.Decoded>> next = fetchAndParse(batches);
-            List<EventApplier.Decoded> decoded;
-            while ((decoded = joined(next)) != null) {
-                next = fetchAndParse(batches);
-                for (EventApplier.Decoded d : decoded) {
-                    if (d == null) {
-                        skipped++; // unknown type, or malformed (dead-lettered when it first arrived)
-                        continue;
+            try {
+                List<EventApplier.Decoded> decoded;
+                while ((decoded = joined(next)) != null) {
+                    next = fetchAndParse(batches);
+                    for (EventApplier.Decoded d : decoded) {
+                        if (d == null) {
+                            skipped++; // unknown type, or malformed (dead-lettered when it first arrived)
+                            continue;
+                        }
+                        outcomes.add(d.parsed(), EventApplier.applyTo(view, d));
+                        processed++;
                     }
-                    outcomes.add(d.parsed(), EventApplier.applyTo(view, d));
-                    processed++;
+                    outcomes.countIn(metrics);
+                    afterEachBatch.run();
                 }
-                outcomes.countIn(metrics);
-                afterEachBatch.run();
+            } finally {
+                // If the fold failed, the next fetch may still be polling: the consumer is closed only once
+                // it is done, since a Kafka consumer takes one thread at a time.
+                next.handle((ignored, failure) -> null).join();
             }
             expired = view.expireUpTo(LocalDate.now(clock));
         }
