@@ -48,9 +48,15 @@ class OffsetDateTimeReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-27T05:14:01.988622Z", "2026-03-29T01:30:00+01:00"})
+    @ValueSource(strings = {
+            "2026-11-27T05:14:01.988622904Z", "2026-11-27T05:14:01.988622Z", "2026-11-27T05:14:01.9Z",
+            "2026-11-27T05:14:01Z", "2026-11-27T05:14:01.000Z", "2024-02-29T23:59:59.999999999Z",
+            "2026-03-29T01:30:00+01:00", "2026-03-29T01:30:00.5-05:30", "2026-03-29T01:30:00+00:00",
+            "2026-03-29T01:30:00-00:00", "2026-03-29T01:30:00+18:00", "0001-01-01T00:00:00Z"})
     void theHandReaderTakesTheFormsEventsCarry(String text) {
-        assertNotNull(OffsetDateTimeReader.read(text));
+        OffsetDateTime read = OffsetDateTimeReader.read(text);
+        assertNotNull(read, text);
+        assertEquals(OffsetDateTime.parse(text), read, text);
     }
 
     @ParameterizedTest

@@ -227,15 +227,15 @@ public class ViewRebuilder {
         }
     }
 
-    /** The future's value; a failure is thrown as it was thrown on the other thread. */
+    /**
+     * The future's value; a runtime exception is thrown as it was thrown on the other thread. Anything
+     * else (an OutOfMemoryError, say) stays wrapped, so that the rebuild is reported as failed.
+     */
     private static <T> T joined(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
                 throw cause;
             }
             throw e;
