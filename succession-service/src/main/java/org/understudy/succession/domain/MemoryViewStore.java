@@ -79,10 +79,6 @@ public final class MemoryViewStore implements ViewStore {
     private final Map<UUID, Long> historyCounts = new HashMap<>();
     private List<PostInOrganisation> postsInOrganisations;
 
-    public MemoryViewStore(Spill spill) {
-        this(spill, 1 << 16);
-    }
-
     /** @param expectedEvents how many events will be applied, about (their ids are kept) */
     public MemoryViewStore(Spill spill, int expectedEvents) {
         this.spill = spill;

@@ -19,7 +19,7 @@ final class ConsumerOutcomes {
     void add(EventApplier.Parsed parsed, String outcome) {
         counts.computeIfAbsent(new Key(parsed.position().topic(), parsed.event().type(), outcome), k -> new long[1])[0]++;
         OffsetDateTime time = parsed.event().time();
-        if (!"duplicate".equals(outcome) && (newestApplied == null || time.isAfter(newestApplied))) {
+        if (EventApplier.tellsFreshness(outcome) && (newestApplied == null || time.isAfter(newestApplied))) {
             newestApplied = time;
         }
     }

@@ -247,9 +247,14 @@ public class EventApplier {
     /** Counts an applied record's outcome (and how fresh the view is) in the consumer metrics. */
     public void counted(String topic, Parsed parsed, String outcome) {
         metrics.count(topic, parsed.event().type(), outcome);
-        if (!"duplicate".equals(outcome)) {
+        if (tellsFreshness(outcome)) {
             metrics.applied(parsed.event().time());
         }
+    }
+
+    /** Whether an event with this outcome says how fresh the view is: all but a redelivery. */
+    static boolean tellsFreshness(String outcome) {
+        return !"duplicate".equals(outcome);
     }
 
     /**
