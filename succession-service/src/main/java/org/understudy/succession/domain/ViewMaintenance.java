@@ -60,16 +60,36 @@ public final class ViewMaintenance {
     private final Clock clock;
 
     public ViewMaintenance(ViewStore store, ViewListener listener, SuccessionSettings settings, Clock clock) {
+        this(store, listener, settings.rules(), settings.thresholds(), settings.alertRule(), clock);
+    }
+
+    public ViewMaintenance(ViewStore store, ViewListener listener, SuccessionRules rules, ReplaceabilityThresholds thresholds,
+                           AlertRule alertRule, Clock clock) {
         this.store = store;
         this.listener = listener;
-        this.rules = settings.rules();
-        this.thresholds = settings.thresholds();
-        this.alertRule = settings.alertRule();
+        this.rules = rules;
+        this.thresholds = thresholds;
+        this.alertRule = alertRule;
         this.clock = clock;
     }
 
     public ViewStore store() {
         return store;
+    }
+
+    /** The latest day the view has reached (null before any). */
+    private LocalDate day;
+
+    /**
+     * The view's day once it has reached this one: the later of the two. Everything is counted as of
+     * the latest day the view has reached, so an event that happened earlier but arrives later (on
+     * another topic) does not count assessments made since as not yet made.
+     */
+    private LocalDate reach(LocalDate d) {
+        if (day == null || d.isAfter(day)) {
+            day = d;
+        }
+        return day;
     }
 
     public Applied applyOrganisation(OrganisationState state, long version, Cause cause) {
@@ -97,7 +117,7 @@ public final class ViewMaintenance {
         if (rulesChange) {
             store.flush();
             List<UUID> affected = store.postsOf(state.odsCode());
-            affected.forEach(postId -> reevaluatePost(postId, cause.day()));
+            affected.forEach(postId -> reevaluatePost(postId, reach(cause.day())));
             recount(affected, cause, false);
         }
         return Applied.CHANGED;
@@ -133,7 +153,7 @@ public final class ViewMaintenance {
             store.flush();
         }
         if (incumbentChanged) {
-            reevaluatePost(row.postId, cause.day());
+            reevaluatePost(row.postId, reach(cause.day()));
         }
         refreshVacancyFields(row);
         recount(List.of(row.postId), cause, isNew);
@@ -215,7 +235,7 @@ public final class ViewMaintenance {
         Map<UUID, PostFacts> postFacts = postFacts(affected, rows);
         Map<UUID, Contribution> byPost = new LinkedHashMap<>();
         for (PostFacts post : postFacts.values()) {
-            byPost.put(post.postId(), rules.evaluate(post, facts, cause.day()));
+            byPost.put(post.postId(), rules.evaluate(post, facts, reach(cause.day())));
         }
         store.putContributions(state.candidateId(), byPost);
         recount(postFacts.keySet(), rows, cause, false);
@@ -251,6 +271,7 @@ public final class ViewMaintenance {
         while (true) {
             List<ViewStore.Expiring> sameDay = store.firstExpiringBy(day);
             if (sameDay.isEmpty()) {
+                reach(day);
                 return total;
             }
             store.versionMoved();
@@ -374,7 +395,7 @@ public final class ViewMaintenance {
                 OrganisationView organisation = store.organisation(c.post().odsCode);
                 if (alertRule.alerts(c.first() ? null : c.before(), c.post().replaceability,
                         organisation == null ? null : organisation.oversightSegment)) {
-                    listener.replaceabilityFell(c.post(), organisation, c.before(), cause.at(), cause.name(),
+                    listener.replaceabilityFell(c.post(), organisation, c.before(), c.row().effectiveAt, cause.name(),
                             store.historyCount(c.post().postId));
                 }
             }
