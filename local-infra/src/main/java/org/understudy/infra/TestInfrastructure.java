@@ -3,6 +3,7 @@ package org.understudy.infra;
 import org.understudy.infra.security.SigningKeys;
 import org.understudy.infra.security.TokenMinter;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -106,6 +107,15 @@ public final class TestInfrastructure {
             broker = KafkaBroker.start("127.0.0.1", 0, 0, scratch.resolve("kafka"));
             bootstrap = broker.bootstrapServers();
         }
+        return new TestInfrastructure(broker, bootstrap, postgres(scratch), SigningKeys.loadOrCreate(testKeyFolder(scratch)));
+    }
+
+    /**
+     * The PostgreSQL tests use, alone (no broker): the server at {@code UNDERSTUDY_TEST_PG_HOST}:
+     * {@code UNDERSTUDY_TEST_PG_PORT} if it answers, else an embedded one whose files go under
+     * {@code scratch}. The caller closes it.
+     */
+    public static Postgres postgres(Path scratch) throws IOException {
         String host = env("UNDERSTUDY_TEST_PG_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("UNDERSTUDY_TEST_PG_PORT", "5432"));
         Postgres pg = Postgres.existing(host, port, env("UNDERSTUDY_TEST_PG_USER", "postgres"), env("UNDERSTUDY_TEST_PG_PASSWORD", ""));
@@ -113,7 +123,7 @@ public final class TestInfrastructure {
             System.err.println("No PostgreSQL answers at " + host + ":" + port + "; starting an embedded one");
             pg = Postgres.embedded(0, scratch.resolve("pg-data"), scratch.resolve("pg-work"));
         }
-        return new TestInfrastructure(broker, bootstrap, pg, SigningKeys.loadOrCreate(testKeyFolder(scratch)));
+        return pg;
     }
 
     /** The system property naming this JVM's test key folder (JVM-wide, whichever class loader asks). */

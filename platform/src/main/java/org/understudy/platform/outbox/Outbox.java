@@ -8,6 +8,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.understudy.events.EventFactory;
 import org.understudy.platform.transaction.AfterCommit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -46,16 +49,57 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String type, String aggregateId, long version, List<String> changed, Object state) {
+        Pending event = prepare(topic, type, aggregateId, version, changed, state);
         OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.randomUUID();
-        row.topic = topic;
-        row.recordKey = aggregateId;
-        row.eventType = type;
-        row.createdAt = OffsetDateTime.now(clock);
-        row.payload = EventFactory.toJson(row.eventId, "/" + source, type, aggregateId, row.createdAt, version, changed, state);
+        row.eventId = event.eventId();
+        row.topic = event.topic();
+        row.recordKey = event.key();
+        row.eventType = event.type();
+        row.createdAt = event.createdAt();
+        row.payload = event.payload();
         row.persist();
         wakeRelayAfterCommit();
         return row.eventId;
+    }
+
+    /** An event made and not yet stored: for a writer that commits on a JDBC connection of its own ({@link #insert}). */
+    public record Pending(UUID eventId, String topic, String key, String type, String payload, OffsetDateTime createdAt) {
+    }
+
+    /** Makes an event (the same arguments as {@link #append}) without storing it. */
+    public Pending prepare(String topic, String type, String aggregateId, long version, List<String> changed, Object state) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return new Pending(id, topic, aggregateId, type,
+                EventFactory.toJson(id, "/" + source, type, aggregateId, now, version, changed, state), now);
+    }
+
+    /**
+     * Stores events in the caller's transaction on a connection of its own (one batch); the caller
+     * calls {@link #committed()} once the transaction has committed.
+     */
+    public void insert(Connection connection, List<Pending> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Pending e : events) {
+                insert.setObject(1, e.eventId());
+                insert.setString(2, e.topic());
+                insert.setString(3, e.key());
+                insert.setString(4, e.type());
+                insert.setString(5, e.payload());
+                insert.setObject(6, e.createdAt());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Events {@link #insert}ed have committed: the relay is woken. */
+    public void committed() {
+        relay.wake();
     }
 
     private void wakeRelayAfterCommit() {

@@ -20,7 +20,7 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.understudy.succession.events.CoalescedChanges;
-import org.understudy.succession.events.ViewChanges;
+import org.understudy.succession.events.ViewChangeFeed;
 import org.understudy.succession.persistence.PostSuccessionRepository;
 
 import java.util.List;
@@ -39,7 +39,7 @@ public class SuccessionStreamResource {
     private static final int SNAPSHOT_LIMIT = 10_000;
 
     @Inject
-    ViewChanges changes;
+    ViewChangeFeed changes;
 
     @Inject
     PostSuccessionRepository posts;

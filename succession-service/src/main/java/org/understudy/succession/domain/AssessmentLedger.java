@@ -21,9 +21,9 @@ import java.util.UUID;
  * Records dismissal-readiness assessments, append-only and hash-chained, and verifies the chain.
  *
  * <p>Recording takes the chain's lock (one append at a time, so each record links to the last), then
- * the view's lock (no event applies meanwhile, so the answer and the event positions describe one
- * state of the view), lets time pass up to now (as the expiry timer would), and stores the answer,
- * the highest applied offset of each topic-partition, who asked, when and why.
+ * the view's lock (the writer's change-sets take it too, so the answer and the event positions
+ * describe one state of the view), and stores the answer, the highest applied offset of each
+ * topic-partition, who asked, when and why. Any instance records: the view it reads is the stored one.
  */
 @ApplicationScoped
 public class AssessmentLedger {
@@ -37,12 +37,6 @@ public class AssessmentLedger {
 
     @Inject
     DismissalReadinessService readiness;
-
-    @Inject
-    SuccessionView view;
-
-    @Inject
-    RebuildState rebuild;
 
     @Inject
     ObjectMapper json;
@@ -61,17 +55,13 @@ public class AssessmentLedger {
      */
     @Transactional
     public DismissalAssessment record(UUID postId, String purpose, OffsetDateTime asOf, String askedBy) {
-        if (rebuild.rebuilding()) {
-            throw ApiProblem.conflict("rebuild", "the view is being rebuilt from the topics: record the assessment once it is done");
-        }
         OffsetDateTime instant = asOf == null ? null : asOf.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         if (instant != null && instant.isAfter(OffsetDateTime.now(clock))) {
             throw ApiProblem.badRequest("asOf", "must not be in the future");
         }
         assessments.lockChain();
-        view.lock();
+        figures.lockView();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        view.expireUpTo(now.toLocalDate());
         ReadinessReport report = instant == null ? readiness.live(postId) : readiness.asOf(postId, instant);
         List<DecisionSupportRepository.Position> positions = figures.appliedPositions();
         AssessmentRepository.Head head = assessments.head();

@@ -2,23 +2,17 @@ package org.understudy.succession.domain;
 
 import java.time.OffsetDateTime;
 
-/** Who hears of the view's changes as they are applied: the live stream and the alerts (not a rebuild). */
+/** Who hears of the view's alerts as they are raised: the live writer (a rebuild raises none). */
 public interface ViewListener {
-    ViewListener NONE = new ViewListener() {
-        @Override
-        public void changed(PostSuccession post) {
-        }
-
-        @Override
-        public void replaceabilityFell(PostSuccession post, OrganisationView organisation, Replaceability from,
-                                       OffsetDateTime effectiveAt, String cause, long sequence) {
-        }
+    ViewListener NONE = (post, organisation, from, effectiveAt, cause, sequence) -> {
     };
 
-    /** The post's numbers (or vacancy figures, or incumbent) changed. */
-    void changed(PostSuccession post);
-
-    /** The post's replaceability fell far enough for an alert ({@link AlertRule}). */
+    /**
+     * The post's replaceability fell far enough for an alert ({@link AlertRule}).
+     *
+     * @param effectiveAt when the fall took effect (its history row's instant)
+     * @param sequence    how many history rows the post has, this one included
+     */
     void replaceabilityFell(PostSuccession post, OrganisationView organisation, Replaceability from,
                             OffsetDateTime effectiveAt, String cause, long sequence);
 }

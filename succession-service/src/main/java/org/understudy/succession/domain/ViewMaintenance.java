@@ -29,15 +29,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Keeps a view in step with the events, incrementally: each event re-evaluates only the (post,
- * candidate) pairs it can change, with the pure {@link SuccessionRules} as of the day the event
- * happened, then recounts the touched posts. Upserts go by aggregate version and ignore anything not
- * newer, so that replays, duplicates and reordering change nothing. Every change of a post's numbers
- * is kept in its history; a fall in replaceability is told to the listener.
+ * Keeps the view in step with the events, incrementally: each event re-evaluates only the (post,
+ * candidate) pairs it can change, with the pure {@link SuccessionRules} as of the view's day, then
+ * recounts the touched posts. Upserts go by aggregate version and ignore anything not newer, so that
+ * replays, duplicates and reordering change nothing. Every change of a post's numbers is kept in its
+ * history; a fall in replaceability is told to the listener.
  *
- * <p>The same algorithm runs on the database (live consumers, through {@link SuccessionView}) and in
- * memory (a rebuild): where the view is kept is the {@link ViewStore}'s business, so a rebuilt view is
- * the live one by construction, not by a second copy of the rules.
+ * <p>The live writer and a rebuild run the same fold on a {@link ViewState}: a rebuilt view is the
+ * live one by construction, not by a second copy of the rules.
  */
 public final class ViewMaintenance {
 
@@ -52,20 +51,20 @@ public final class ViewMaintenance {
         }
     }
 
-    private final ViewStore store;
+    private final ViewState view;
     private final ViewListener listener;
     private final SuccessionRules rules;
     private final ReplaceabilityThresholds thresholds;
     private final AlertRule alertRule;
     private final Clock clock;
 
-    public ViewMaintenance(ViewStore store, ViewListener listener, SuccessionSettings settings, Clock clock) {
-        this(store, listener, settings.rules(), settings.thresholds(), settings.alertRule(), clock);
+    public ViewMaintenance(ViewState view, ViewListener listener, SuccessionSettings settings, Clock clock) {
+        this(view, listener, settings.rules(), settings.thresholds(), settings.alertRule(), clock);
     }
 
-    public ViewMaintenance(ViewStore store, ViewListener listener, SuccessionRules rules, ReplaceabilityThresholds thresholds,
+    public ViewMaintenance(ViewState view, ViewListener listener, SuccessionRules rules, ReplaceabilityThresholds thresholds,
                            AlertRule alertRule, Clock clock) {
-        this.store = store;
+        this.view = view;
         this.listener = listener;
         this.rules = rules;
         this.thresholds = thresholds;
@@ -73,27 +72,33 @@ public final class ViewMaintenance {
         this.clock = clock;
     }
 
-    public ViewStore store() {
-        return store;
+    public ViewState view() {
+        return view;
     }
-
-    /** The latest day the view has reached (null before any). */
-    private LocalDate day;
 
     /**
-     * The view's day once it has reached this one: the later of the two. Everything is counted as of
-     * the latest day the view has reached, so an event that happened earlier but arrives later (on
-     * another topic) does not count assessments made since as not yet made.
+     * Applies one event's state, in the order the view's history needs: time passes up to the event's
+     * day first (whatever went stale before it happened expires first), then the state is applied if
+     * it is newer than the one held. Everything is counted as of the latest day the view has reached,
+     * so an event that happened earlier but arrives later (it travelled on the other topic) does not
+     * count assessments made since as not yet made.
      */
-    private LocalDate reach(LocalDate d) {
-        if (day == null || d.isAfter(day)) {
-            day = d;
+    public Applied apply(Object state, long version, Cause cause) {
+        expireUpTo(cause.day());
+        if (state instanceof OrganisationState s) {
+            return applyOrganisation(s, version, cause);
+        } else if (state instanceof PostState s) {
+            return applyPost(s, version, cause);
+        } else if (state instanceof VacancyState s) {
+            return applyVacancy(s, version, cause);
+        } else if (state instanceof CandidateState s) {
+            return applyCandidate(s, version, cause);
         }
-        return day;
+        throw new IllegalArgumentException("not a state the view keeps: " + state);
     }
 
-    public Applied applyOrganisation(OrganisationState state, long version, Cause cause) {
-        OrganisationView row = store.organisation(state.odsCode());
+    private Applied applyOrganisation(OrganisationState state, long version, Cause cause) {
+        OrganisationView row = view.organisation(state.odsCode());
         if (row != null && row.version >= version) {
             return Applied.STALE;
         }
@@ -110,21 +115,17 @@ public final class ViewMaintenance {
         row.oversightSegment = state.oversightSegment();
         row.version = version;
         row.updatedAt = OffsetDateTime.now(clock);
-        if (isNew) {
-            store.add(row); // after filling it: an insert takes the state as it is when added
-        }
-        store.versionMoved();
+        view.put(row);
         if (rulesChange) {
-            store.flush();
-            List<UUID> affected = store.postsOf(state.odsCode());
-            affected.forEach(postId -> reevaluatePost(postId, reach(cause.day())));
-            recount(affected, cause, false);
+            List<UUID> affected = view.postsOf(state.odsCode());
+            affected.forEach(postId -> reevaluatePost(postId, view.day()));
+            recount(affected, null, cause, false);
         }
         return Applied.CHANGED;
     }
 
-    public Applied applyPost(PostState state, long version, Cause cause) {
-        PostSuccession row = store.post(state.postId());
+    private Applied applyPost(PostState state, long version, Cause cause) {
+        PostSuccession row = view.post(state.postId());
         if (row != null && row.version >= version) {
             return Applied.STALE;
         }
@@ -147,26 +148,21 @@ public final class ViewMaintenance {
         row.interimCandidateId = state.interimCover() == null ? null : state.interimCover().candidateId();
         row.interimNamedOn = state.interimCover() == null ? null : state.interimCover().namedOn();
         reflect(row, cause);
-        store.versionMoved();
-        if (isNew) {
-            store.add(row);
-            store.flush();
-        }
+        view.put(row);
         if (incumbentChanged) {
-            reevaluatePost(row.postId, reach(cause.day()));
+            reevaluatePost(row.postId, view.day());
         }
         refreshVacancyFields(row);
-        recount(List.of(row.postId), cause, isNew);
+        recount(List.of(row.postId), null, cause, isNew);
         return Applied.CHANGED;
     }
 
-    public Applied applyVacancy(VacancyState state, long version, Cause cause) {
-        VacancyView row = store.vacancy(state.vacancyId());
+    private Applied applyVacancy(VacancyState state, long version, Cause cause) {
+        VacancyView row = view.vacancy(state.vacancyId());
         if (row != null && row.version >= version) {
             return Applied.STALE;
         }
-        boolean isNew = row == null;
-        if (isNew) {
+        if (row == null) {
             row = new VacancyView();
             row.vacancyId = state.vacancyId();
             row.createdAt = cause.at();
@@ -182,26 +178,22 @@ public final class ViewMaintenance {
         row.appointedCandidateId = state.appointedCandidateId();
         row.version = version;
         row.updatedAt = OffsetDateTime.now(clock);
-        if (isNew) {
-            store.add(row);
-        }
-        store.versionMoved(); // the post's vacancy figures are part of the view's answers
-        store.flush();
-        PostSuccession post = store.post(state.postId());
+        view.put(row);
+        PostSuccession post = view.post(state.postId());
         if (post != null) {
             refreshVacancyFields(post);
-            recount(List.of(post.postId), cause, false);
+            view.put(post); // its open and latest vacancy may change without its figures changing
+            recount(List.of(post.postId), null, cause, false);
         }
         return Applied.CHANGED;
     }
 
-    public Applied applyCandidate(CandidateState state, long version, Cause cause) {
-        CandidateView row = store.candidate(state.candidateId());
+    private Applied applyCandidate(CandidateState state, long version, Cause cause) {
+        CandidateView row = view.candidate(state.candidateId());
         if (row != null && row.version >= version) {
             return Applied.STALE;
         }
-        boolean isNew = row == null;
-        if (isNew) {
+        if (row == null) {
             row = new CandidateView();
             row.candidateId = state.candidateId();
         }
@@ -214,67 +206,46 @@ public final class ViewMaintenance {
         row.considersChallenged = !erased && state.mobility().considersChallengedOrganisations();
         row.version = version;
         row.updatedAt = OffsetDateTime.now(clock);
-        if (isNew) {
-            store.add(row);
-        }
-        store.flush();
-        store.replaceCandidateDetails(state.candidateId(), state, !erased);
-        store.versionMoved();
+        view.put(row);
+        view.replaceCandidateDetails(state.candidateId(), state, !erased);
 
-        Set<UUID> affected = new LinkedHashSet<>(store.postsCounting(state.candidateId()));
+        Set<UUID> affected = new LinkedHashSet<>(view.postsCounting(state.candidateId()));
         if (state.status() == CandidateStatus.ACTIVE) {
             state.nominations().forEach(n -> affected.add(n.postId()));
             Set<BoardRole> roles = EnumSet.noneOf(BoardRole.class);
             state.readiness().stream()
                     .filter(r -> r.level() == ReadinessLevel.READY_NOW || r.level() == ReadinessLevel.READY_1_2_YEARS)
                     .forEach(r -> roles.add(r.role()));
-            affected.addAll(store.poolPosts(roles, Set.copyOf(state.mobility().regions()), Set.copyOf(state.mobility().organisationTypes())));
+            affected.addAll(view.poolPosts(roles, Set.copyOf(state.mobility().regions()), Set.copyOf(state.mobility().organisationTypes())));
         }
-        CandidateFacts facts = factsOf(row, state, !erased);
-        Map<UUID, PostSuccession> rows = store.posts(affected);
+        CandidateFacts facts = view.candidateFacts(List.of(state.candidateId())).get(state.candidateId());
+        Map<UUID, PostSuccession> rows = view.posts(affected);
         Map<UUID, PostFacts> postFacts = postFacts(affected, rows);
         Map<UUID, Contribution> byPost = new LinkedHashMap<>();
         for (PostFacts post : postFacts.values()) {
-            byPost.put(post.postId(), rules.evaluate(post, facts, reach(cause.day())));
+            byPost.put(post.postId(), rules.evaluate(post, facts, view.day()));
         }
-        store.putContributions(state.candidateId(), byPost);
+        view.putContributions(state.candidateId(), byPost);
         recount(postFacts.keySet(), rows, cause, false);
         return Applied.CHANGED;
     }
 
     /**
-     * The rules' view of a candidate just stored from this state: what {@link ViewStore#candidateFacts}
-     * would read back (the details are kept only when the candidate is not erased), without reading.
-     */
-    static CandidateFacts factsOf(CandidateView row, CandidateState state, boolean detailsKept) {
-        Map<BoardRole, CandidateFacts.Assessment> readiness = new EnumMap<>(BoardRole.class);
-        Map<UUID, CandidateFacts.Assessment> nominations = new HashMap<>();
-        if (detailsKept) {
-            state.readiness().forEach(r -> readiness.put(r.role(), new CandidateFacts.Assessment(r.level(), r.assessedOn())));
-            state.nominations().forEach(n -> nominations.put(n.postId(), new CandidateFacts.Assessment(n.readiness(), n.nominatedOn())));
-        }
-        return new CandidateFacts(row.candidateId, row.status, row.fitStatus, row.fitCheckedOn,
-                CandidateView.enums(row.regions, Region.class), CandidateView.enums(row.organisationTypes, OrganisationType.class),
-                row.considersChallenged, readiness, nominations);
-    }
-
-    /**
      * Lets time pass up to (and including) a day: contributions whose assessment went stale or whose
      * fit-and-proper check lapsed are re-evaluated as of the day they expired, one day at a time (all
-     * the pairs of a day together, so a post gets one history row per day of expiries).
+     * the pairs of a day together, so a post gets one history row per day of expiries). The view's day
+     * is then that day, if it was earlier.
      *
      * @return how many (post, candidate) pairs were re-evaluated
      */
     public int expireUpTo(LocalDate day) {
-        store.lock();
         int total = 0;
         while (true) {
-            List<ViewStore.Expiring> sameDay = store.firstExpiringBy(day);
+            List<ViewState.Expiring> sameDay = view.firstExpiringBy(day);
             if (sameDay.isEmpty()) {
-                reach(day);
+                view.reach(day);
                 return total;
             }
-            store.versionMoved();
             LocalDate first = sameDay.get(0).expiresOn();
             Set<UUID> postIds = new LinkedHashSet<>();
             Set<UUID> candidateIds = new LinkedHashSet<>();
@@ -282,48 +253,40 @@ public final class ViewMaintenance {
                 postIds.add(e.postId());
                 candidateIds.add(e.candidateId());
             });
-            Map<UUID, PostFacts> postFacts = postFacts(postIds);
-            Map<UUID, CandidateFacts> candidateFacts = store.candidateFacts(candidateIds);
-            for (ViewStore.Expiring e : sameDay) {
+            Map<UUID, PostFacts> postFacts = postFacts(postIds, view.posts(postIds));
+            Map<UUID, CandidateFacts> candidateFacts = view.candidateFacts(candidateIds);
+            for (ViewState.Expiring e : sameDay) {
                 PostFacts post = postFacts.get(e.postId());
                 CandidateFacts candidate = candidateFacts.get(e.candidateId());
                 Contribution c = post == null || candidate == null ? Contribution.NONE : rules.evaluate(post, candidate, first);
                 if (c.counts() && !c.expiresOn().isAfter(first)) {
                     c = Contribution.NONE; // defensive: never loop on a pair that does not move forward
                 }
-                store.putContribution(e.postId(), e.candidateId(), c);
+                view.putContribution(e.postId(), e.candidateId(), c);
             }
-            recount(postIds, new Cause("assessment-expired", first.atStartOfDay().atOffset(ZoneOffset.UTC), null), false);
+            recount(postIds, null, new Cause("assessment-expired", first.atStartOfDay().atOffset(ZoneOffset.UTC), null), false);
             total += sameDay.size();
         }
     }
 
     /** Re-evaluates every candidate who might count for a post (after the post or its organisation changed). */
     private void reevaluatePost(UUID postId, LocalDate day) {
-        PostFacts post = postFacts(List.of(postId)).get(postId);
+        PostFacts post = postFacts(List.of(postId), view.posts(List.of(postId))).get(postId);
         if (post == null) {
             return;
         }
-        Set<UUID> ids = new LinkedHashSet<>(store.nominatedFor(postId));
-        ids.addAll(store.poolCandidates(post.role(), post.region(), post.organisationType()));
+        Set<UUID> ids = new LinkedHashSet<>(view.nominatedFor(postId));
+        ids.addAll(view.poolCandidates(post.role(), post.region(), post.organisationType()));
         Map<UUID, Contribution> byCandidate = new HashMap<>();
-        store.candidateFacts(ids).forEach((id, facts) -> byCandidate.put(id, rules.evaluate(post, facts, day)));
-        store.replaceContributions(postId, byCandidate);
-    }
-
-    private Map<UUID, PostFacts> postFacts(Collection<UUID> postIds) {
-        return postFacts(postIds, store.posts(postIds));
+        view.candidateFacts(ids).forEach((id, facts) -> byCandidate.put(id, rules.evaluate(post, facts, day)));
+        view.replaceContributions(postId, byCandidate);
     }
 
     private Map<UUID, PostFacts> postFacts(Collection<UUID> postIds, Map<UUID, PostSuccession> rows) {
         Map<UUID, PostFacts> out = new HashMap<>();
         Set<String> codes = new HashSet<>();
-        rows.values().forEach(p -> {
-            if (p.odsCode != null) {
-                codes.add(p.odsCode);
-            }
-        });
-        Map<String, OrganisationView> organisations = store.organisations(codes);
+        rows.values().forEach(p -> codes.add(p.odsCode));
+        Map<String, OrganisationView> organisations = view.organisations(codes);
         for (UUID id : postIds) {
             PostSuccession post = rows.get(id);
             if (post != null) {
@@ -336,7 +299,7 @@ public final class ViewMaintenance {
     }
 
     private void refreshVacancyFields(PostSuccession post) {
-        List<VacancyView> all = store.vacanciesOf(post.postId);
+        List<VacancyView> all = view.vacanciesOf(post.postId);
         VacancyView open = all.stream().filter(v -> v.status.active()).findFirst().orElse(null);
         VacancyView latest = all.isEmpty() ? null : all.get(0);
         post.openVacancyId = open == null ? null : open.vacancyId;
@@ -347,19 +310,14 @@ public final class ViewMaintenance {
     }
 
     /**
-     * Recounts the posts from their stored contributions; each whose numbers (or vacancy figures)
-     * changed gets a history row, and an alert if its replaceability fell.
+     * Recounts the posts from their contributions; each whose numbers (or vacancy figures, incumbent
+     * or interim cover) changed gets a history row, and an alert if its replaceability fell.
+     *
+     * @param loaded the posts' rows when the caller has them all already (else null: they are looked up)
      */
-    private void recount(Collection<UUID> postIds, Cause cause, boolean forceHistory) {
-        recount(postIds, null, cause, forceHistory);
-    }
-
-    /** @param loaded the posts' rows when the caller has them all already (else null: they are read) */
     private void recount(Collection<UUID> postIds, Map<UUID, PostSuccession> loaded, Cause cause, boolean forceHistory) {
-        store.flush();
-        Map<UUID, SuccessionNumbers> counted = store.count(postIds);
-        Map<UUID, PostSuccession> rows = loaded != null ? loaded : store.posts(postIds);
-        Map<UUID, PostSuccessionHistory> lastRows = store.lastHistories(rows.keySet());
+        Map<UUID, SuccessionNumbers> counted = view.count(postIds);
+        Map<UUID, PostSuccession> rows = loaded != null ? loaded : view.posts(postIds);
         List<Recounted> recounted = new ArrayList<>();
         for (UUID postId : postIds) {
             PostSuccession post = rows.get(postId);
@@ -369,7 +327,7 @@ public final class ViewMaintenance {
             SuccessionNumbers numbers = counted.getOrDefault(postId, SuccessionNumbers.ZERO);
             Replaceability before = post.replaceability;
             Replaceability after = thresholds.classify(numbers.readyNow());
-            PostSuccessionHistory last = lastRows.get(postId);
+            PostSuccessionHistory last = view.lastHistory(postId);
             boolean changed = forceHistory || last == null || !numbers.equals(post.numbers()) || before != after
                     || !Objects.equals(last.applicants, post.applicants) || !Objects.equals(last.shortlisted, post.shortlisted)
                     || !Objects.equals(last.lastShortlistSize, post.lastShortlistSize)
@@ -385,19 +343,17 @@ public final class ViewMaintenance {
             post.poolReadyNow = numbers.poolReadyNow();
             post.replaceability = after;
             reflect(post, cause);
+            view.put(post);
             recounted.add(new Recounted(post, before, last == null, history(post, cause, last)));
         }
-        // All the rows first (one batch), then the listeners: an alert's sequence counts its own row.
-        store.addHistory(recounted.stream().map(Recounted::row).toList());
+        // All the rows first, then the alerts: an alert's sequence counts its own row.
+        view.addHistory(recounted.stream().map(Recounted::row).toList());
         for (Recounted c : recounted) {
-            listener.changed(c.post());
-            if (listener != ViewListener.NONE) {
-                OrganisationView organisation = store.organisation(c.post().odsCode);
-                if (alertRule.alerts(c.first() ? null : c.before(), c.post().replaceability,
-                        organisation == null ? null : organisation.oversightSegment)) {
-                    listener.replaceabilityFell(c.post(), organisation, c.before(), c.row().effectiveAt, cause.name(),
-                            store.historyCount(c.post().postId));
-                }
+            OrganisationView organisation = view.organisation(c.post().odsCode);
+            if (alertRule.alerts(c.first() ? null : c.before(), c.post().replaceability,
+                    organisation == null ? null : organisation.oversightSegment)) {
+                listener.replaceabilityFell(c.post(), organisation, c.before(), c.row().effectiveAt, cause.name(),
+                        view.historyCount(c.post().postId));
             }
         }
     }

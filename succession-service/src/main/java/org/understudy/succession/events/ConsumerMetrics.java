@@ -28,7 +28,7 @@ public class ConsumerMetrics {
                 .register(meters);
     }
 
-    /** outcome: applied, stale (not newer than the view), duplicate (already applied), unknown-type, dead-lettered. */
+    /** outcome: applied, stale (not newer than the view: a redelivery, or an older state), unknown-type, dead-lettered. */
     public void count(String topic, String type, String outcome) {
         count(topic, type, outcome, 1);
     }

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a rebuild did with a batch of events, tallied and then counted in the consumer metrics at once
- * (as {@link EventApplier#counted} counts one event): a meter lookup per event was a fifteenth of the
- * fold, the one thread a rebuild waits for.
+ * What the writer did with a poll's records, tallied and then counted in the consumer metrics at once
+ * (a meter lookup per event was a fifteenth of a national fold). Counted only once the poll's
+ * change-set has committed.
  */
 final class ConsumerOutcomes {
     private record Key(String topic, String type, String outcome) {
@@ -16,10 +16,10 @@ final class ConsumerOutcomes {
     private final Map<Key, long[]> counts = new HashMap<>();
     private OffsetDateTime newestApplied;
 
-    void add(EventApplier.Parsed parsed, String outcome) {
-        counts.computeIfAbsent(new Key(parsed.position().topic(), parsed.event().type(), outcome), k -> new long[1])[0]++;
-        OffsetDateTime time = parsed.event().time();
-        if (EventApplier.tellsFreshness(outcome) && (newestApplied == null || time.isAfter(newestApplied))) {
+    /** outcome: applied, stale (not newer than the view), unknown-type, dead-lettered. */
+    void add(String topic, String type, String outcome, OffsetDateTime time) {
+        counts.computeIfAbsent(new Key(topic, type, outcome), k -> new long[1])[0]++;
+        if (time != null && (newestApplied == null || time.isAfter(newestApplied))) {
             newestApplied = time;
         }
     }
@@ -30,6 +30,10 @@ final class ConsumerOutcomes {
         if (newestApplied != null) {
             metrics.applied(newestApplied);
         }
+        clear();
+    }
+
+    void clear() {
         counts.clear();
         newestApplied = null;
     }

@@ -1,6 +1,5 @@
 package org.understudy.succession.events;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,25 +8,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.understudy.events.ContractViolation;
 import org.understudy.events.Topics;
-import org.understudy.platform.memory.HeapHeadroom;
-import org.understudy.succession.domain.MemoryViewStore;
-import org.understudy.succession.domain.PostSuccession;
-import org.understudy.succession.domain.RebuildState;
+import org.understudy.platform.kafka.KafkaClients;
+import org.understudy.succession.domain.Applied;
 import org.understudy.succession.domain.SuccessionSettings;
-import org.understudy.succession.domain.UuidSet;
 import org.understudy.succession.domain.ViewListener;
 import org.understudy.succession.domain.ViewMaintenance;
+import org.understudy.succession.domain.ViewState;
+import org.understudy.succession.persistence.ChangeSetWriter;
 import org.understudy.succession.persistence.RebuildSpill;
 import org.understudy.succession.persistence.ViewBulkWriter;
+import org.understudy.succession.persistence.WriterLease;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,12 +36,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds the view from the topics: replays vacancy-events and candidate-events from the beginning
- * up to their ends as they were when it started, folding every event into a view in memory (the same
- * {@link ViewMaintenance} the live consumers run, on a {@link MemoryViewStore}), lets time pass up to
- * today, then replaces the stored view with it in one transaction ({@link ViewBulkWriter}). Records are
- * parsed and checked on other threads while the fold applies the previous batch. Live consumers wait
- * meanwhile and resume where they were; what they see again is recognised as applied.
+ * Rebuilds the view from the topics, on the writer (between its polls, so nothing else is applied
+ * meanwhile): replays vacancy-events and candidate-events from the beginning up to their ends as they
+ * were when it started, folding every event into a new view in memory (the same {@link ViewMaintenance}
+ * the writer runs), lets time pass up to today, then replaces the stored view and its positions in one
+ * transaction ({@link ViewBulkWriter}). Records are fetched on a thread of their own and read on the
+ * reader's threads while the fold applies the batch before. The writer then goes on from the positions
+ * the rebuild stored.
  */
 @ApplicationScoped
 public class ViewRebuilder {
@@ -58,19 +56,22 @@ public class ViewRebuilder {
     }
 
     @Inject
-    EventApplier applier;
+    ViewWriter writer;
 
     @Inject
-    RebuildState rebuild;
+    ViewBulkWriter bulk;
 
     @Inject
-    ViewBulkWriter writer;
+    RecordReader reader;
+
+    @Inject
+    KafkaClients kafka;
 
     @Inject
     SuccessionSettings settings;
 
     @Inject
-    ViewChanges changes;
+    RebuildSettings config;
 
     @Inject
     ConsumerMetrics metrics;
@@ -78,44 +79,8 @@ public class ViewRebuilder {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    /**
-     * Records fetched (and parsed) at a time. Two batches are alive at once (one folded, one parsed);
-     * with 5,000 they outlived the young generation and filled the old one: a national rebuild ran at
-     * 21,800 events/s with 5,000, 28,400 with 2,000, 36,500 with 1,000 and 38,800 with 500.
-     */
-    @ConfigProperty(name = "understudy.rebuild.batch-size", defaultValue = "500")
-    int batchSize;
-
-    /** Threads that parse and check records while the fold applies (the fold itself is one thread: order matters). */
-    @ConfigProperty(name = "understudy.rebuild.parse-threads", defaultValue = "2")
-    int parseThreads;
-
-    /**
-     * The least of the heap kept free while a rebuild runs, in percent (the services otherwise keep
-     * 10-30% free): with less, a national rebuild spent two thirds of its time in full collections.
-     */
-    @ConfigProperty(name = "understudy.rebuild.min-heap-free-percent", defaultValue = "40")
-    int minHeapFreePercent;
-
-    /** The most of the heap kept free while a rebuild runs, in percent. */
-    @ConfigProperty(name = "understudy.rebuild.max-heap-free-percent", defaultValue = "70")
-    int maxHeapFreePercent;
-
-    /** The longest the final write may take (it copies every row of the view in one transaction). */
-    @ConfigProperty(name = "understudy.rebuild.write-timeout", defaultValue = "PT10M")
-    Duration writeTimeout;
-
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.IDLE);
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "view-rebuild");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile ExecutorService parsers;
-    /** Polls the rebuild's consumer, one poll at a time, so that the fold thread never waits on the broker. */
+    /** Polls the rebuild's consumer, one poll at a time, so that the fold never waits on the broker. */
     private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "view-rebuild-fetch");
         t.setDaemon(true);
@@ -126,32 +91,44 @@ public class ViewRebuilder {
         return progress.get();
     }
 
-    /** Starts a rebuild in the background; false if one is already running. */
+    /**
+     * Starts a rebuild on the writer's thread; false if one is already running.
+     *
+     * @throws ViewWriter.NotTheWriter on a standby (a rebuild belongs to the writer)
+     */
     public synchronized boolean start() {
         if ("RUNNING".equals(progress.get().state())) {
             return false;
         }
-        progress.set(new Progress("RUNNING", OffsetDateTime.now(clock), null, 0, 0, 0, 0, null));
-        worker.submit(this::run);
+        if (writer.role() != ViewWriter.Role.WRITER) {
+            writer.exclusively(lease -> null).join(); // throws NotTheWriter, naming the writer
+        }
+        OffsetDateTime started = OffsetDateTime.now(clock);
+        progress.set(new Progress("RUNNING", started, null, 0, 0, 0, 0, null));
+        writer.exclusively(lease -> {
+            run(lease, started);
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                LOG.errorf(cause, "Rebuild failed; the view is as it was before");
+                Progress p = progress.get();
+                progress.set(new Progress("FAILED", started, OffsetDateTime.now(clock), p.eventsTotal(), p.eventsProcessed(),
+                        p.eventsSkipped(), p.eventsPerSecond(), cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+            }
+        });
         return true;
     }
 
-    private void run() {
-        OffsetDateTime started = progress.get().startedAt();
+    private void run(WriterLease lease, OffsetDateTime started) throws Exception {
         long t0 = System.nanoTime();
-        Fold fold = null;
-        applier.rebuildLock().writeLock().lock();
-        rebuild.set(true);
-        try (HeapHeadroom room = HeapHeadroom.keepFree(minHeapFreePercent, maxHeapFreePercent);
-             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize,
-                ConsumerConfig.CLIENT_ID_CONFIG, "succession-service-rebuild"), new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> consumerSettings = kafka.consumer("rebuild");
+        consumerSettings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new StringDeserializer());
+             Fold fold = new Fold()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : TOPICS) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                consumer.partitionsFor(topic, Duration.ofSeconds(10)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -159,7 +136,6 @@ public class ViewRebuilder {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
             LOG.infof("Rebuilding the view from %d events on %s", total, TOPICS);
-            Fold f = fold = new Fold(total);
             Iterator<List<ConsumerRecord<String, String>>> batches = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -180,50 +156,34 @@ public class ViewRebuilder {
             };
             fold.applyAll(batches, () -> {
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                progress.set(new Progress("RUNNING", started, null, total, f.processed, f.skipped, f.processed / Math.max(seconds, 1e-3), null));
+                progress.set(new Progress("RUNNING", started, null, total, fold.processed, fold.skipped, fold.processed / Math.max(seconds, 1e-3), null));
             });
             long folded = System.nanoTime();
-            ViewBulkWriter.Written written = fold.write();
+            List<ChangeSetWriter.Position> positions = new ArrayList<>();
+            end.forEach((tp, next) -> positions.add(new ChangeSetWriter.Position(tp.topic(), tp.partition(), next)));
+            ViewBulkWriter.Written written = bulk.replace(lease, fold.view, fold.spill, positions);
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.set(new Progress("DONE", started, OffsetDateTime.now(clock), total, fold.processed, fold.skipped,
                     fold.processed / Math.max(seconds, 1e-3), null));
             LOG.infof("Rebuilt the view from %d events in %.1f s (%.0f events/s; %d skipped, %d expired; fold %.1f s, write %.1f s: %s)",
                     fold.processed, seconds, fold.processed / Math.max(seconds, 1e-3), fold.skipped, fold.expired,
                     (folded - t0) / 1e9, (System.nanoTime() - folded) / 1e9, written.rows());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Rebuild failed; the view is as it was before");
-            Progress p = progress.get();
-            progress.set(new Progress("FAILED", started, OffsetDateTime.now(clock), p.eventsTotal(), p.eventsProcessed(),
-                    p.eventsSkipped(), p.eventsPerSecond(), e.getClass().getSimpleName() + ": " + e.getMessage()));
-        } finally {
-            if (fold != null) {
-                fold.spill.close();
-            }
-            rebuild.set(false);
-            applier.rebuildLock().writeLock().unlock();
         }
     }
 
     /**
-     * Replaces the view with one rebuilt from these records, in this order (as a rebuild from the
-     * topics does with the records it reads), with live consumers held meanwhile. For tests: the same
-     * records applied one by one by the live path must give the same view.
+     * Replaces the stored view with one rebuilt from these records, in this order, and these positions
+     * (as a rebuild from the topics does with the records it reads). For tests, on the writer's thread.
      *
-     * @return the records applied (including stale and duplicate ones) and skipped
+     * @return the records applied (including stale ones) and skipped
      */
-    public long[] replaceFrom(List<ConsumerRecord<String, String>> records) {
-        applier.rebuildLock().writeLock().lock();
-        rebuild.set(true);
-        Fold fold = new Fold(records.size());
-        try {
+    public long[] replaceFrom(WriterLease lease, List<ConsumerRecord<String, String>> records,
+                              List<ChangeSetWriter.Position> positions) throws Exception {
+        try (Fold fold = new Fold()) {
             fold.applyAll(List.of(records).iterator(), () -> {
             });
-            fold.write();
+            bulk.replace(lease, fold.view, fold.spill, positions);
             return new long[]{fold.processed, fold.skipped};
-        } finally {
-            fold.spill.close();
-            rebuild.set(false);
-            applier.rebuildLock().writeLock().unlock();
         }
     }
 
@@ -242,62 +202,36 @@ public class ViewRebuilder {
         }
     }
 
-    private ExecutorService parsers() {
-        ExecutorService p = parsers;
-        if (p == null) {
-            synchronized (this) {
-                if (parsers == null) {
-                    parsers = Executors.newFixedThreadPool(Math.max(1, parseThreads), r -> {
-                        Thread t = new Thread(r, "view-rebuild-parse");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                }
-                p = parsers;
-            }
-        }
-        return p;
-    }
-
     /** One rebuild's view in memory, and its counts. */
-    private final class Fold {
-        /** Events the stored view had applied: checked against the contract when they arrived. */
-        final UuidSet checkedBefore = QuarkusTransaction.requiringNew().call(() -> writer.appliedEventIds());
-        final RebuildSpill spill = new RebuildSpill(clock);
-        final MemoryViewStore store;
-        final ViewMaintenance view;
+    private final class Fold implements AutoCloseable {
+        final RebuildSpill spill = new RebuildSpill();
+        final ViewState view = new ViewState();
+        final ViewMaintenance maintenance = new ViewMaintenance(view, ViewListener.NONE, settings, clock);
         final ConsumerOutcomes outcomes = new ConsumerOutcomes();
         long processed;
         long skipped;
         int expired;
 
         /**
-         * @param expectedEvents how many events the topics hold: the set of their ids is made that size at
-         *                       once, up to a million (beyond, it grows as it fills)
-         */
-        Fold(long expectedEvents) {
-            store = new MemoryViewStore(spill, (int) Math.min(expectedEvents, 1 << 20));
-            view = new ViewMaintenance(store, ViewListener.NONE, settings, clock);
-        }
-
-        /**
-         * Applies the batches in order. The next batch is fetched and parsed on other threads while this
+         * Applies the batches in order. The next batch is fetched and read on other threads while this
          * one is applied: the fold is the one thread a rebuild waits for, so it does nothing else.
          */
         void applyAll(Iterator<List<ConsumerRecord<String, String>>> batches, Runnable afterEachBatch) {
-            CompletableFuture<List<EventApplier.Decoded>> next = fetchAndParse(batches);
+            CompletableFuture<List<EventRecords.Read>> next = fetchAndRead(batches);
             try {
-                List<EventApplier.Decoded> decoded;
-                while ((decoded = joined(next)) != null) {
-                    next = fetchAndParse(batches);
-                    for (EventApplier.Decoded d : decoded) {
-                        if (d == null) {
+                List<EventRecords.Read> reads;
+                while ((reads = joined(next)) != null) {
+                    next = fetchAndRead(batches);
+                    for (EventRecords.Read read : reads) {
+                        if (!read.applicable()) {
                             skipped++; // unknown type, or malformed (dead-lettered when it first arrived)
                             continue;
                         }
-                        outcomes.add(d.parsed(), EventApplier.applyTo(view, d));
+                        Applied applied = maintenance.apply(read.state(), read.version(), read.cause());
+                        outcomes.add(read.record().topic(), read.type(), applied == Applied.CHANGED ? "applied" : "stale", null);
                         processed++;
                     }
+                    spill.history(view.takeHistoryOnly());
                     outcomes.countIn(metrics);
                     afterEachBatch.run();
                 }
@@ -306,57 +240,19 @@ public class ViewRebuilder {
                 // it is done, since a Kafka consumer takes one thread at a time.
                 next.handle((ignored, failure) -> null).join();
             }
-            expired = view.expireUpTo(LocalDate.now(clock));
+            expired = maintenance.expireUpTo(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
+            spill.history(view.takeHistoryOnly());
         }
 
-        /** The next batch, fetched on the fetch thread (one fetch at a time) and parsed; null after the last. */
-        private CompletableFuture<List<EventApplier.Decoded>> fetchAndParse(Iterator<List<ConsumerRecord<String, String>>> batches) {
+        /** The next batch, fetched on the fetch thread (one fetch at a time) and read; null after the last. */
+        private CompletableFuture<List<EventRecords.Read>> fetchAndRead(Iterator<List<ConsumerRecord<String, String>>> batches) {
             return CompletableFuture.supplyAsync(() -> batches.hasNext() ? batches.next() : null, fetcher)
-                    .thenCompose(batch -> batch == null ? CompletableFuture.completedFuture(null) : parse(batch));
+                    .thenCompose(batch -> batch == null ? CompletableFuture.completedFuture(null) : reader.readAllAsync(batch));
         }
 
-        /** The batch parsed, checked and decoded, in order; null for each record that is skipped. */
-        private CompletableFuture<List<EventApplier.Decoded>> parse(List<ConsumerRecord<String, String>> batch) {
-            int chunks = Math.max(1, Math.min(parseThreads, batch.size() / 100));
-            int size = (batch.size() + chunks - 1) / Math.max(chunks, 1);
-            List<CompletableFuture<List<EventApplier.Decoded>>> parts = new ArrayList<>();
-            for (int from = 0; from < batch.size(); from += size) {
-                List<ConsumerRecord<String, String>> part = batch.subList(from, Math.min(batch.size(), from + size));
-                parts.add(CompletableFuture.supplyAsync(() -> {
-                    List<EventApplier.Decoded> out = new ArrayList<>(part.size());
-                    for (ConsumerRecord<String, String> r : part) {
-                        out.add(decode(r));
-                    }
-                    return out;
-                }, parsers()));
-            }
-            return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-                List<EventApplier.Decoded> all = new ArrayList<>(batch.size());
-                parts.forEach(p -> all.addAll(p.join()));
-                return all;
-            });
-        }
-
-        private EventApplier.Decoded decode(ConsumerRecord<String, String> record) {
-            try {
-                EventApplier.Parsed parsed = applier.parse(record, checkedBefore);
-                return parsed == null ? null : EventApplier.decode(parsed);
-            } catch (ContractViolation malformed) {
-                return null;
-            }
-        }
-
-        /** Replaces the stored view with this one, in one transaction; tells the live stream every post changed. */
-        ViewBulkWriter.Written write() {
-            ViewBulkWriter.Written written = QuarkusTransaction.requiringNew().timeout((int) writeTimeout.toSeconds())
-                    .call(() -> {
-                        ViewBulkWriter.Written w = writer.replace(store, spill);
-                        for (PostSuccession p : store.posts()) {
-                            changes.changed(p.postId);
-                        }
-                        return w;
-                    });
-            return written;
+        @Override
+        public void close() {
+            spill.close();
         }
     }
 }

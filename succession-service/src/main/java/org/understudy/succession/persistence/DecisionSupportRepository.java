@@ -143,24 +143,18 @@ public class DecisionSupportRepository {
     }
 
     /**
-     * For each topic-partition, the highest offset this service has applied (from applied_event, by
-     * a loose index scan: one probe per partition, not a scan of every applied event).
+     * Waits for the view's transaction lock until the transaction ends: the writer takes it for each
+     * change-set, so what is read meanwhile is one state of the view.
      */
+    public void lockView() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", ChangeSetWriter.VIEW_LOCK).getSingleResult();
+    }
+
+    /** For each topic-partition, the highest offset the stored view reflects (the positions stored with it). */
     @SuppressWarnings("unchecked")
     public List<Position> appliedPositions() {
-        List<Object[]> rows = em.createNativeQuery("""
-                        WITH RECURSIVE parts (topic, record_partition) AS (
-                            (SELECT topic, record_partition FROM applied_event ORDER BY topic, record_partition LIMIT 1)
-                            UNION ALL
-                            SELECT nxt.topic, nxt.record_partition FROM parts, LATERAL (
-                                SELECT a.topic, a.record_partition FROM applied_event a
-                                WHERE (a.topic, a.record_partition) > (parts.topic, parts.record_partition)
-                                ORDER BY a.topic, a.record_partition LIMIT 1) nxt
-                        )
-                        SELECT p.topic, p.record_partition,
-                               (SELECT max(a.record_offset) FROM applied_event a
-                                 WHERE a.topic = p.topic AND a.record_partition = p.record_partition)
-                        FROM parts p ORDER BY p.topic, p.record_partition""")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT topic, record_partition, next_offset - 1 FROM view_offset WHERE next_offset > 0 ORDER BY topic, record_partition")
                 .getResultList();
         return rows.stream().map(r -> new Position((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue())).toList();
     }

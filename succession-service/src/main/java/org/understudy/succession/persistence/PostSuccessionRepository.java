@@ -30,28 +30,6 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
                          Replaceability replaceability, Integer maxReadyNow) {
     }
 
-    /** Posts whose pool might include someone ready for these roles, regions and types. */
-    public List<UUID> poolPosts(Set<BoardRole> roles, Set<Region> regions, Set<OrganisationType> types) {
-        if (roles.isEmpty() || regions.isEmpty() || types.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().createQuery(
-                        "SELECT p.postId FROM PostSuccession p JOIN OrganisationView o ON o.odsCode = p.odsCode"
-                                + " WHERE p.role IN :roles AND o.region IN :regions AND o.organisationType IN :types", UUID.class)
-                .setParameter("roles", roles).setParameter("regions", regions).setParameter("types", types)
-                .getResultList();
-    }
-
-    /** The existing posts among these ids (see {@link EntitiesById}: rows the transaction holds come back as held). */
-    public Map<UUID, PostSuccession> byIds(Collection<UUID> postIds) {
-        return EntitiesById.load(getEntityManager(), PostSuccession.class, "postId", postIds, p -> p.postId);
-    }
-
-    public List<UUID> postsOf(String odsCode) {
-        return getEntityManager().createQuery("SELECT p.postId FROM PostSuccession p WHERE p.odsCode = :ods", UUID.class)
-                .setParameter("ods", odsCode).getResultList();
-    }
-
     /** Rows (with organisations) for these posts, in no particular order. */
     public List<Row> rows(Collection<UUID> postIds) {
         if (postIds.isEmpty()) {
@@ -80,6 +58,14 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
         params.forEach(query::setParameter);
         return query.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(r -> new Row((PostSuccession) r[0], (OrganisationView) r[1])).toList();
+    }
+
+    /** The posts whose rows changed after one version of the view, up to (and including) another. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> changedBetween(long after, long upTo) {
+        return getEntityManager().createNativeQuery(
+                        "SELECT post_id FROM post_succession WHERE changed_version > ?1 AND changed_version <= ?2", UUID.class)
+                .setParameter(1, after).setParameter(2, upTo).getResultList();
     }
 
     private static String where(Filter f, Map<String, Object> params) {

@@ -13,14 +13,14 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Properties;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * The view's version as announced by the database (channel {@code view_version}, migration V6), so
@@ -36,17 +36,8 @@ public class ViewVersionListener {
     public static final long UNKNOWN = -1;
     private static final Logger LOG = Logger.getLogger(ViewVersionListener.class);
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-
-    @ConfigProperty(name = "quarkus.application.name")
-    String applicationName;
+    @Inject
+    DirectConnections connections;
 
     @ConfigProperty(name = "understudy.view-version.listen", defaultValue = "true")
     boolean enabled;
@@ -58,6 +49,7 @@ public class ViewVersionListener {
     MeterRegistry meters;
 
     private final AtomicLong known = new AtomicLong(UNKNOWN);
+    private final List<LongConsumer> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile Connection connection;
     private Thread worker;
@@ -83,6 +75,21 @@ public class ViewVersionListener {
         }
     }
 
+    /**
+     * Tells {@code subscriber} the newest version each time it moves (on the listener's thread, or the
+     * committing thread for this instance's own moves): it must hand the work on, not do it there.
+     */
+    public void onMove(LongConsumer subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    private void moved() {
+        long version = known.get();
+        if (version != UNKNOWN) {
+            subscribers.forEach(s -> s.accept(version));
+        }
+    }
+
     /** The newest version heard of, or {@link #UNKNOWN} while not listening. */
     public long known() {
         return known.get();
@@ -94,6 +101,7 @@ public class ViewVersionListener {
      */
     void committed(long version) {
         known.getAndUpdate(current -> current == UNKNOWN ? UNKNOWN : Math.max(current, version));
+        moved();
     }
 
     private void run() {
@@ -131,6 +139,7 @@ public class ViewVersionListener {
                 long version = Long.parseLong(n.getParameter());
                 known.getAndUpdate(current -> Math.max(current, version));
             }
+            moved();
         }
     }
 
@@ -140,20 +149,11 @@ public class ViewVersionListener {
             long version = r.getLong(1);
             known.getAndUpdate(current -> Math.max(current, version));
         }
+        moved();
     }
 
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        username.ifPresent(u -> properties.setProperty("user", u));
-        password.ifPresent(p -> properties.setProperty("password", p));
-        properties.setProperty("ApplicationName", applicationName + " view-version listener");
-        // A dead server or a cut connection must end the wait, not hang it.
-        properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("connectTimeout", "10");
-        properties.setProperty("socketTimeout", "30");
-        Connection c = DriverManager.getConnection(jdbcUrl, properties);
-        c.setAutoCommit(true);
-        return c;
+        return connections.open("view-version listener", Duration.ofSeconds(30));
     }
 
     private void pause() {

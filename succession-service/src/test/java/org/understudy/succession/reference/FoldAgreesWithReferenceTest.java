@@ -5,11 +5,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.understudy.events.CloudEvent;
-import org.understudy.events.EventContract;
 import org.understudy.succession.domain.AlertRule;
-import org.understudy.succession.domain.EventPosition;
-import org.understudy.succession.domain.MemoryViewStore;
 import org.understudy.succession.domain.OrganisationView;
 import org.understudy.succession.domain.PostSuccession;
 import org.understudy.succession.domain.PostSuccessionHistory;
@@ -18,7 +14,8 @@ import org.understudy.succession.domain.ReplaceabilityThresholds;
 import org.understudy.succession.domain.SuccessionRules;
 import org.understudy.succession.domain.ViewListener;
 import org.understudy.succession.domain.ViewMaintenance;
-import org.understudy.succession.events.EventApplier;
+import org.understudy.succession.domain.ViewState;
+import org.understudy.succession.events.EventRecords;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -48,7 +45,8 @@ class FoldAgreesWithReferenceTest {
 
         Folded folded = new Folded();
         records.forEach(folded::apply);
-        folded.view.expireUpTo(history.lastDay());
+        folded.maintenance.expireUpTo(history.lastDay());
+        folded.keepHistory();
 
         assertEquals(null, ReferenceView.firstDifference(model.history(), folded.history), history::toString);
         assertEquals(sorted(model.alerts()), sorted(folded.alerts), history::toString);
@@ -66,32 +64,25 @@ class FoldAgreesWithReferenceTest {
     }
 
     /** The service's fold in memory, its history rows and alerts kept as the model writes them. */
-    private static final class Folded implements MemoryViewStore.Spill, ViewListener {
+    private static final class Folded implements ViewListener {
         final Map<UUID, List<ReferenceView.Row>> history = new LinkedHashMap<>();
         final List<ReferenceView.Alert> alerts = new ArrayList<>();
-        final ViewMaintenance view = new ViewMaintenance(new MemoryViewStore(this, 1_000), this, SuccessionRules.DEFAULT,
+        final ViewState view = new ViewState();
+        final ViewMaintenance maintenance = new ViewMaintenance(view, this, SuccessionRules.DEFAULT,
                 ReplaceabilityThresholds.DEFAULT, new AlertRule(Replaceability.VIABLE, Set.of(4, 5)), Clock.systemUTC());
 
         void apply(ConsumerRecord<String, String> record) {
-            CloudEvent event = EventContract.parse(record.value());
-            EventApplier.Parsed parsed = new EventApplier.Parsed(event, new EventPosition(UUID.fromString(event.id()), event.type(),
-                    record.topic(), record.partition(), record.offset(), event.time()));
-            EventApplier.applyTo(view, EventApplier.decode(parsed));
+            EventRecords.Read read = EventRecords.read(record);
+            if (read.applicable()) {
+                maintenance.apply(read.state(), read.version(), read.cause());
+            }
+            keepHistory();
         }
 
-        @Override
-        public void history(PostSuccessionHistory h) {
-            history.computeIfAbsent(h.postId, k -> new ArrayList<>()).add(new ReferenceView.Row(h.effectiveAt, h.cause, h.readyNow,
-                    h.readySoon, h.namedReadyNow, h.poolReadyNow, h.replaceability.name(), h.applicants, h.shortlisted,
-                    h.lastShortlistSize, h.incumbentCandidateId, h.interimCandidateId, h.interimNamedOn));
-        }
-
-        @Override
-        public void applied(EventPosition position) {
-        }
-
-        @Override
-        public void changed(PostSuccession post) {
+        void keepHistory() {
+            for (PostSuccessionHistory h : view.takeChanges().history()) {
+                history.computeIfAbsent(h.postId, k -> new ArrayList<>()).add(ReferenceRows.of(h));
+            }
         }
 
         @Override

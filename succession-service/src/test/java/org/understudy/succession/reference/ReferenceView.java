@@ -220,9 +220,8 @@ public final class ReferenceView {
                 ofPost.add(v);
             }
         });
-        // Most recently first seen first; ties: the greater id first, compared as unsigned bytes.
-        ofPost.sort(Comparator.comparing(Vacancy::firstSeen)
-                .thenComparing(v -> v.state().vacancyId(), ReferenceView::unsigned).reversed());
+        // Most recently first seen first; ties: the greater id first.
+        ofPost.sort(Comparator.comparing(Vacancy::firstSeen).thenComparing(v -> v.state().vacancyId()).reversed());
         for (Vacancy v : ofPost) {
             latest = latest == null ? v : latest;
             if (open == null && !Set.of("FILLED", "WITHDRAWN", "LAPSED").contains(v.state().status().name())) {
@@ -251,7 +250,7 @@ public final class ReferenceView {
             return null; // the incumbent cannot succeed themselves
         }
         LocalDate checked = c.fitAndProper().checkedOn();
-        if (c.fitAndProper().status() == FitAndProperStatus.FAILED || checked == null || checked.isBefore(day.minusMonths(FIT_VALID_MONTHS))) {
+        if (c.fitAndProper().status() == FitAndProperStatus.FAILED || checked == null || day.isAfter(checked.plusMonths(FIT_VALID_MONTHS))) {
             return null; // failed, never checked, or the last check more than 12 months ago
         }
         if (organisation != null && CHALLENGED.contains(organisation.oversightSegment())
@@ -281,9 +280,13 @@ public final class ReferenceView {
         return named == ReadinessLevel.READY_1_2_YEARS || pool == ReadinessLevel.READY_1_2_YEARS ? "SOON" : null;
     }
 
-    /** An assessment made by the view's day and not more than 18 months before it. */
+    /**
+     * An assessment made by the view's day and not more than 18 months before it. "Months later" is the
+     * same day of the month, or the month's last day when it has fewer (28 February 2023 holds through 28
+     * August 2024, not 31 August).
+     */
     private boolean current(LocalDate assessed) {
-        return !assessed.isAfter(day) && !assessed.isBefore(day.minusMonths(STALE_AFTER_MONTHS));
+        return !assessed.isAfter(day) && !day.isAfter(assessed.plusMonths(STALE_AFTER_MONTHS));
     }
 
     /** A fall to NONE, or, in a challenged segment, a fall from VIABLE or better to below it. */
@@ -309,11 +312,6 @@ public final class ReferenceView {
 
     private static <T> boolean newer(Versioned<T> held, long version) {
         return held == null || held.version() < version;
-    }
-
-    private static int unsigned(UUID a, UUID b) {
-        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     private static <T> T read(JsonNode node, Class<T> type) {

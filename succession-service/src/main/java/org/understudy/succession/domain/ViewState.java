@@ -8,7 +8,6 @@ import org.understudy.events.ReadinessLevel;
 import org.understudy.events.Region;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,47 +24,35 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The view in memory, for a rebuild: {@link ViewMaintenance} folds every event into these maps (no
- * statement per event), then the whole view is written at once. It answers each question of
- * {@link ViewStore} as the database store does, including its orderings, so that the same events in
- * the same order give the same view.
+ * The whole succession view in memory, with the indexes {@link ViewMaintenance} asks of it, and a
+ * note of everything changed since the last {@link #takeChanges()}: the writer folds each poll of
+ * events into it and persists that {@link ChangeSet} in one transaction; a rebuild folds every event
+ * into a new one and writes it whole. Not thread-safe: one writer thread owns it.
  *
- * <p>What only grows (the history rows and the applied events) is handed to a {@link Spill} as it is
- * made, not kept: a national replay writes millions of history rows. Only each post's last row is
- * kept, which is all the algorithm reads back.
+ * <p>Rows handed out by the finders are the view's own: {@link ViewMaintenance} changes them and then
+ * {@link #put}s them, which both stores and notes them.
  */
-public final class MemoryViewStore implements ViewStore {
+public final class ViewState {
 
-    /** PostgreSQL's order of uuids: byte by byte, unsigned (Java's compareTo compares signed longs). */
-    public static final Comparator<UUID> UUID_ORDER = (a, b) -> {
-        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    };
-
-    /** Where the rows that only grow go as they are made. */
-    public interface Spill {
-        void history(PostSuccessionHistory row);
-
-        void applied(EventPosition position);
+    /** One (post, candidate) pair whose contribution lapses on a day. */
+    public record Expiring(UUID postId, UUID candidateId, LocalDate expiresOn) {
     }
 
-    /** A candidate's readiness, nominations and exits as the event described them (kept for writing). */
+    /** A candidate's readiness, nominations and exits as the event described them. */
     public record Details(List<CandidateState.RoleReadiness> readiness, List<CandidateState.Nomination> nominations,
                           List<CandidateState.Exit> exits) {
-        static final Details NONE = new Details(List.of(), List.of(), List.of());
+        public static final Details NONE = new Details(List.of(), List.of(), List.of());
     }
 
-    private record Pair(UUID postId, UUID candidateId) {
+    /** Who counts for which post: one pair of the view. */
+    public record Pair(UUID postId, UUID candidateId) {
     }
 
-    private final Spill spill;
-    private final UuidSet appliedEvents;
     private final Map<String, OrganisationView> organisations = new LinkedHashMap<>();
     private final Map<UUID, PostSuccession> posts = new LinkedHashMap<>();
     private final Map<UUID, VacancyView> vacancies = new LinkedHashMap<>();
     private final Map<UUID, List<VacancyView>> vacanciesByPost = new HashMap<>();
     private final Map<UUID, UUID> vacancyIndexedUnder = new HashMap<>();
-    private final List<VacancyView> vacanciesToIndex = new ArrayList<>();
     private final Map<UUID, CandidateView> candidates = new LinkedHashMap<>();
     private final Map<UUID, Details> details = new HashMap<>();
     private final Map<UUID, CandidateFacts> facts = new HashMap<>();
@@ -78,94 +65,105 @@ public final class MemoryViewStore implements ViewStore {
     private final Map<UUID, PostSuccessionHistory> lastHistory = new HashMap<>();
     private final Map<UUID, Long> historyCounts = new HashMap<>();
     private List<PostInOrganisation> postsInOrganisations;
+    private LocalDate day;
 
-    /** @param expectedEvents how many events will be applied, about (their ids are kept) */
-    public MemoryViewStore(Spill spill, int expectedEvents) {
-        this.spill = spill;
-        this.appliedEvents = new UuidSet(expectedEvents);
+    private ChangeSet.Builder changes = new ChangeSet.Builder();
+
+    // --- the view's day -------------------------------------------------------------------------
+
+    /** The latest day the view has reached (an event's day, or a day time was let pass to); null before any. */
+    public LocalDate day() {
+        return day;
     }
 
-    @Override
-    public void lock() {
-        // one fold, one thread: nothing to serialise
-    }
-
-    @Override
-    public boolean recordFirstDelivery(EventPosition position) {
-        if (!appliedEvents.add(position.eventId())) {
-            return false;
+    /** Moves the view's day on to this one if it is later; returns the view's day. */
+    public LocalDate reach(LocalDate d) {
+        if (day == null || d.isAfter(day)) {
+            day = d;
+            changes.day(d);
         }
-        spill.applied(position);
-        return true;
+        return day;
     }
 
-    @Override
-    public void versionMoved() {
-        // the rebuild moves the version once, when it writes the view
-    }
+    // --- rows -----------------------------------------------------------------------------------
 
-    @Override
     public OrganisationView organisation(String odsCode) {
-        return organisations.get(odsCode);
+        return odsCode == null ? null : organisations.get(odsCode);
     }
 
-    @Override
-    public void add(OrganisationView row) {
-        organisations.put(row.odsCode, row);
-        postsInOrganisations = null; // a post may name it already
+    /** Stores an organisation, new or changed. */
+    public void put(OrganisationView row) {
+        if (organisations.put(row.odsCode, row) == null) {
+            postsInOrganisations = null; // a post may name it already
+        }
+        changes.organisation(row);
     }
 
-    @Override
+    /** The organisations with these codes that exist. */
+    public Map<String, OrganisationView> organisations(Collection<String> odsCodes) {
+        Map<String, OrganisationView> out = new HashMap<>();
+        for (String code : odsCodes) {
+            OrganisationView o = organisations.get(code);
+            if (o != null) {
+                out.put(code, o);
+            }
+        }
+        return out;
+    }
+
     public PostSuccession post(UUID postId) {
         return posts.get(postId);
     }
 
-    @Override
-    public void add(PostSuccession row) {
-        posts.put(row.postId, row);
-        postsInOrganisations = null;
-    }
-
-    @Override
-    public VacancyView vacancy(UUID vacancyId) {
-        VacancyView row = vacancies.get(vacancyId);
-        if (row != null) {
-            vacanciesToIndex.add(row); // its post may change before the next flush
+    /** The posts with these ids that exist. */
+    public Map<UUID, PostSuccession> posts(Collection<UUID> postIds) {
+        Map<UUID, PostSuccession> out = new HashMap<>();
+        for (UUID id : postIds) {
+            PostSuccession p = posts.get(id);
+            if (p != null) {
+                out.put(id, p);
+            }
         }
-        return row;
+        return out;
     }
 
-    @Override
-    public void add(VacancyView row) {
+    /** Stores a post, new or changed. */
+    public void put(PostSuccession row) {
+        if (posts.put(row.postId, row) == null) {
+            postsInOrganisations = null;
+        }
+        changes.post(row);
+    }
+
+    public VacancyView vacancy(UUID vacancyId) {
+        return vacancies.get(vacancyId);
+    }
+
+    /** Stores a vacancy, new or changed (and files it under its post). */
+    public void put(VacancyView row) {
         vacancies.put(row.vacancyId, row);
-        vacanciesToIndex.add(row);
+        UUID before = vacancyIndexedUnder.put(row.vacancyId, row.postId);
+        if (!Objects.equals(before, row.postId)) {
+            if (before != null) {
+                vacanciesByPost.get(before).remove(row);
+            }
+            vacanciesByPost.computeIfAbsent(row.postId, k -> new ArrayList<>()).add(row);
+        }
+        changes.vacancy(row);
     }
 
-    @Override
     public CandidateView candidate(UUID candidateId) {
         return candidates.get(candidateId);
     }
 
-    @Override
-    public void add(CandidateView row) {
+    /** Stores a candidate's row, new or changed (their details: {@link #replaceCandidateDetails}). */
+    public void put(CandidateView row) {
         candidates.put(row.candidateId, row);
+        changes.candidate(row);
     }
 
-    @Override
-    public void flush() {
-        for (VacancyView v : vacanciesToIndex) {
-            UUID before = vacancyIndexedUnder.put(v.vacancyId, v.postId);
-            if (!Objects.equals(before, v.postId)) {
-                if (before != null) {
-                    vacanciesByPost.get(before).remove(v);
-                }
-                vacanciesByPost.computeIfAbsent(v.postId, k -> new ArrayList<>()).add(v);
-            }
-        }
-        vacanciesToIndex.clear();
-    }
+    // --- questions ------------------------------------------------------------------------------
 
-    @Override
     public List<UUID> postsOf(String odsCode) {
         List<UUID> out = new ArrayList<>();
         for (PostSuccession p : posts.values()) {
@@ -176,7 +174,7 @@ public final class MemoryViewStore implements ViewStore {
         return out;
     }
 
-    @Override
+    /** Posts whose pool might include someone ready for these roles, regions and types. */
     public List<UUID> poolPosts(Set<BoardRole> roles, Set<Region> regions, Set<OrganisationType> types) {
         List<UUID> out = new ArrayList<>();
         if (roles.isEmpty() || regions.isEmpty() || types.isEmpty()) {
@@ -196,8 +194,8 @@ public final class MemoryViewStore implements ViewStore {
 
     /**
      * A post with its organisation's row, found again only when the post names another organisation.
-     * Nearly every event of a replay is a candidate's, which asks for the pool's posts: looking up each
-     * post's organisation by its code every time was a tenth of the fold.
+     * Nearly every event is a candidate's, which asks for the pool's posts: looking up each post's
+     * organisation by its code every time was a tenth of a national fold.
      */
     private final class PostInOrganisation {
         final PostSuccession post;
@@ -227,17 +225,22 @@ public final class MemoryViewStore implements ViewStore {
         return postsInOrganisations;
     }
 
-    @Override
+    /** A post's vacancies, most recently first seen first (ties: the greater id first). */
     public List<VacancyView> vacanciesOf(UUID postId) {
         List<VacancyView> out = new ArrayList<>(vacanciesByPost.getOrDefault(postId, List.of()));
-        // As the database orders them: by the stored (microsecond) instant, then by id, both descending.
-        out.sort(Comparator.comparing((VacancyView v) -> Micros.round(v.createdAt).toInstant())
-                .thenComparing(v -> v.vacancyId, UUID_ORDER).reversed());
+        out.sort(Comparator.comparing((VacancyView v) -> v.createdAt).thenComparing(v -> v.vacancyId).reversed());
         return out;
     }
 
-    @Override
+    /** Replaces a candidate's readiness, nominations and exits with those of the new state (none when not kept). */
     public void replaceCandidateDetails(UUID candidateId, CandidateState state, boolean keep) {
+        Details now = keep ? new Details(List.copyOf(state.readiness()), List.copyOf(state.nominations()), List.copyOf(state.exits()))
+                : Details.NONE;
+        setDetails(candidateId, now);
+        changes.details(candidateId, now);
+    }
+
+    private void setDetails(UUID candidateId, Details now) {
         Details old = details.getOrDefault(candidateId, Details.NONE);
         for (CandidateState.Nomination n : old.nominations()) {
             Set<UUID> ids = nominated.get(n.postId());
@@ -252,8 +255,6 @@ public final class MemoryViewStore implements ViewStore {
                 ids.remove(candidateId);
             }
         }
-        Details now = keep ? new Details(List.copyOf(state.readiness()), List.copyOf(state.nominations()), List.copyOf(state.exits()))
-                : Details.NONE;
         details.put(candidateId, now);
         Map<BoardRole, CandidateFacts.Assessment> readiness = new EnumMap<>(BoardRole.class);
         for (CandidateState.RoleReadiness r : now.readiness()) {
@@ -267,14 +268,13 @@ public final class MemoryViewStore implements ViewStore {
             nominations.put(n.postId(), new CandidateFacts.Assessment(n.readiness(), n.nominatedOn()));
             nominated.computeIfAbsent(n.postId(), k -> new LinkedHashSet<>()).add(candidateId);
         }
-        // The facts as the database store reads them back from the candidate's row and these details.
         CandidateView c = candidates.get(candidateId);
         facts.put(candidateId, new CandidateFacts(c.candidateId, c.status, c.fitStatus, c.fitCheckedOn,
                 CandidateView.enums(c.regions, Region.class), CandidateView.enums(c.organisationTypes, OrganisationType.class),
                 c.considersChallenged, readiness, nominations));
     }
 
-    @Override
+    /** The rules' view of these candidates (missing ids are left out). */
     public Map<UUID, CandidateFacts> candidateFacts(Collection<UUID> candidateIds) {
         Map<UUID, CandidateFacts> out = new HashMap<>();
         for (UUID id : candidateIds) {
@@ -286,12 +286,11 @@ public final class MemoryViewStore implements ViewStore {
         return out;
     }
 
-    @Override
     public List<UUID> nominatedFor(UUID postId) {
         return new ArrayList<>(nominated.getOrDefault(postId, Set.of()));
     }
 
-    @Override
+    /** Active candidates ready now or in 1-2 years for the role who would work in the region and type (the rules decide). */
     public List<UUID> poolCandidates(BoardRole role, Region region, OrganisationType type) {
         List<UUID> out = new ArrayList<>();
         if (region == null || type == null) {
@@ -306,34 +305,47 @@ public final class MemoryViewStore implements ViewStore {
         return out;
     }
 
-    @Override
+    // --- who counts -----------------------------------------------------------------------------
+
+    /** Stores what a candidate adds to a post; a contribution that does not count removes the pair. */
     public void putContribution(UUID postId, UUID candidateId, Contribution c) {
         Map<UUID, Contribution> ofPost = contributions.get(postId);
         Contribution old = ofPost == null ? null : ofPost.get(candidateId);
+        if (Objects.equals(old, c.counts() ? c : null)) {
+            return;
+        }
         if (old != null) {
             forget(postId, candidateId, old);
         }
         if (c.counts()) {
-            contributions.computeIfAbsent(postId, k -> new HashMap<>()).put(candidateId, c);
-            postsByCandidate.computeIfAbsent(candidateId, k -> new LinkedHashSet<>()).add(postId);
-            expiries.computeIfAbsent(c.expiresOn(), k -> new HashSet<>()).add(new Pair(postId, candidateId));
-            tally(postId, c, 1);
+            remember(postId, candidateId, c);
         }
+        changes.contribution(new Pair(postId, candidateId), c);
     }
 
-    @Override
+    /** {@link #putContribution} for one candidate and many posts. */
+    public void putContributions(UUID candidateId, Map<UUID, Contribution> byPost) {
+        byPost.forEach((postId, c) -> putContribution(postId, candidateId, c));
+    }
+
+    /** Replaces all of a post's contributions. */
     public void replaceContributions(UUID postId, Map<UUID, Contribution> byCandidate) {
         Map<UUID, Contribution> ofPost = contributions.get(postId);
         if (ofPost != null) {
-            for (Map.Entry<UUID, Contribution> e : new ArrayList<>(ofPost.entrySet())) {
-                forget(postId, e.getKey(), e.getValue());
+            for (UUID candidate : new ArrayList<>(ofPost.keySet())) {
+                if (!byCandidate.containsKey(candidate)) {
+                    putContribution(postId, candidate, Contribution.NONE);
+                }
             }
         }
-        byCandidate.forEach((candidate, c) -> {
-            if (c.counts()) {
-                putContribution(postId, candidate, c);
-            }
-        });
+        byCandidate.forEach((candidate, c) -> putContribution(postId, candidate, c));
+    }
+
+    private void remember(UUID postId, UUID candidateId, Contribution c) {
+        contributions.computeIfAbsent(postId, k -> new HashMap<>()).put(candidateId, c);
+        postsByCandidate.computeIfAbsent(candidateId, k -> new LinkedHashSet<>()).add(postId);
+        expiries.computeIfAbsent(c.expiresOn(), k -> new HashSet<>()).add(new Pair(postId, candidateId));
+        tally(postId, c, 1);
     }
 
     private void forget(UUID postId, UUID candidateId, Contribution old) {
@@ -355,7 +367,7 @@ public final class MemoryViewStore implements ViewStore {
         tally(postId, old, -1);
     }
 
-    /** Keeps each post's counts as the database counts its rows: NOW, SOON, named now, pool now. */
+    /** Keeps each post's running counts: NOW, SOON, named now, pool now, pairs. */
     private void tally(UUID postId, Contribution c, int delta) {
         int[] n = counts.computeIfAbsent(postId, k -> new int[5]);
         if (c.level() == Contribution.Level.NOW) {
@@ -369,18 +381,17 @@ public final class MemoryViewStore implements ViewStore {
         if (c.poolNow()) {
             n[3] += delta;
         }
-        n[4] += delta; // rows
+        n[4] += delta;
         if (n[4] == 0) {
             counts.remove(postId);
         }
     }
 
-    @Override
     public List<UUID> postsCounting(UUID candidateId) {
         return new ArrayList<>(postsByCandidate.getOrDefault(candidateId, Set.of()));
     }
 
-    @Override
+    /** The numbers of each post, counted from its contributions (posts with none are absent: all zero). */
     public Map<UUID, SuccessionNumbers> count(Collection<UUID> postIds) {
         Map<UUID, SuccessionNumbers> out = new HashMap<>();
         for (UUID id : postIds) {
@@ -392,37 +403,67 @@ public final class MemoryViewStore implements ViewStore {
         return out;
     }
 
-    @Override
+    /** Every pair lapsing on the earliest day any pair lapses, if that day is on or before {@code day}; else none. */
     public List<Expiring> firstExpiringBy(LocalDate day) {
         if (expiries.isEmpty() || expiries.firstKey().isAfter(day)) {
             return List.of();
         }
         Map.Entry<LocalDate, Set<Pair>> first = expiries.firstEntry();
         List<Pair> pairs = new ArrayList<>(first.getValue());
-        pairs.sort(Comparator.comparing(Pair::postId, UUID_ORDER).thenComparing(Pair::candidateId, UUID_ORDER));
+        pairs.sort(Comparator.comparing(Pair::postId).thenComparing(Pair::candidateId));
         List<Expiring> out = new ArrayList<>(pairs.size());
         pairs.forEach(p -> out.add(new Expiring(p.postId(), p.candidateId(), first.getKey())));
         return out;
     }
 
-    @Override
+    // --- history --------------------------------------------------------------------------------
+
+    /** The history row written last for a post (null before any). */
     public PostSuccessionHistory lastHistory(UUID postId) {
         return lastHistory.get(postId);
     }
 
-    @Override
-    public void add(PostSuccessionHistory row) {
-        lastHistory.put(row.postId, row);
-        historyCounts.merge(row.postId, 1L, Long::sum);
-        spill.history(row);
+    /** {@link #lastHistory} of each of these posts that has one. */
+    public Map<UUID, PostSuccessionHistory> lastHistories(Collection<UUID> postIds) {
+        Map<UUID, PostSuccessionHistory> out = new HashMap<>();
+        for (UUID id : postIds) {
+            PostSuccessionHistory h = lastHistory.get(id);
+            if (h != null) {
+                out.put(id, h);
+            }
+        }
+        return out;
     }
 
-    @Override
+    /** Adds history rows, in this order. */
+    public void addHistory(List<PostSuccessionHistory> rows) {
+        for (PostSuccessionHistory row : rows) {
+            lastHistory.put(row.postId, row);
+            historyCounts.merge(row.postId, 1L, Long::sum);
+            changes.history(row);
+        }
+    }
+
+    /** How many history rows a post has. */
     public long historyCount(UUID postId) {
         return historyCounts.getOrDefault(postId, 0L);
     }
 
-    // --- what the rebuild writes -----------------------------------------------------------------
+    // --- what changed, and the whole view --------------------------------------------------------
+
+    /** Everything changed since the last call (or since the view was made), and a new note begun. */
+    public ChangeSet takeChanges() {
+        ChangeSet taken = changes.build(this);
+        changes = new ChangeSet.Builder();
+        return taken;
+    }
+
+    /** Forgets what changed without taking it (a rebuild writes the whole view instead). */
+    public List<PostSuccessionHistory> takeHistoryOnly() {
+        List<PostSuccessionHistory> history = changes.historyRows();
+        changes = new ChangeSet.Builder();
+        return history;
+    }
 
     public Collection<OrganisationView> organisations() {
         return organisations.values();
@@ -450,21 +491,64 @@ public final class MemoryViewStore implements ViewStore {
         return contributions;
     }
 
-    public int appliedEvents() {
-        return appliedEvents.size();
+    // --- loading a stored view -------------------------------------------------------------------
+
+    /**
+     * Fills an empty view from its stored rows (a restart, a writer taking over): the same calls as the
+     * fold makes, then the note of changes is dropped (nothing of it needs writing).
+     */
+    public final class Loader {
+        private Loader() {
+        }
+
+        public Loader organisation(OrganisationView row) {
+            put(row);
+            return this;
+        }
+
+        public Loader post(PostSuccession row, long historyCount) {
+            put(row);
+            if (historyCount > 0) {
+                historyCounts.put(row.postId, historyCount);
+            }
+            return this;
+        }
+
+        public Loader lastHistory(PostSuccessionHistory row) {
+            lastHistory.put(row.postId, row);
+            return this;
+        }
+
+        public Loader vacancy(VacancyView row) {
+            put(row);
+            return this;
+        }
+
+        public Loader candidate(CandidateView row, Details details) {
+            put(row);
+            setDetails(row.candidateId, details);
+            return this;
+        }
+
+        public Loader contribution(UUID postId, UUID candidateId, Contribution c) {
+            remember(postId, candidateId, c);
+            return this;
+        }
+
+        public Loader day(LocalDate d) {
+            day = d;
+            return this;
+        }
+
+        /** The view as loaded; nothing is noted as changed. */
+        public ViewState done() {
+            changes = new ChangeSet.Builder();
+            return ViewState.this;
+        }
     }
 
-    /** Timestamps as PostgreSQL stores them: to the microsecond, half up (as the JDBC driver sends them). */
-    public static final class Micros {
-        private Micros() {
-        }
-
-        public static OffsetDateTime round(OffsetDateTime t) {
-            if (t == null) {
-                return null;
-            }
-            int nanos = t.getNano();
-            return nanos % 1000 > 499 ? t.plusNanos(1000 - nanos % 1000) : t.minusNanos(nanos % 1000);
-        }
+    /** Starts filling this (empty) view from stored rows. */
+    public Loader load() {
+        return new Loader();
     }
 }

@@ -1,0 +1,52 @@
+package org.understudy.succession.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.understudy.events.SuccessionAlertState;
+import org.understudy.events.SuccessionEventTypes;
+import org.understudy.events.Topics;
+import org.understudy.platform.outbox.Outbox;
+import org.understudy.succession.domain.OrganisationView;
+import org.understudy.succession.domain.PostSuccession;
+import org.understudy.succession.domain.Replaceability;
+import org.understudy.succession.domain.ViewListener;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alerts a fold raises, as events for succession-alerts: collected while a poll is folded and
+ * written to the outbox with its change-set, in the same transaction (published once, by the writer).
+ */
+@ApplicationScoped
+public class AlertEvents {
+    @Inject
+    Outbox outbox;
+
+    /** A listener that collects the alerts of one fold. */
+    public final class Collector implements ViewListener {
+        private List<Outbox.Pending> raised = new ArrayList<>();
+
+        @Override
+        public void replaceabilityFell(PostSuccession post, OrganisationView organisation, Replaceability from,
+                                       OffsetDateTime effectiveAt, String cause, long sequence) {
+            SuccessionAlertState state = new SuccessionAlertState(post.postId, post.odsCode, post.role,
+                    organisation == null ? null : organisation.region, organisation == null ? null : organisation.oversightSegment,
+                    from.name(), post.replaceability.name(), post.readyNow, effectiveAt, cause);
+            raised.add(outbox.prepare(Topics.SUCCESSION_ALERTS, SuccessionEventTypes.REPLACEABILITY_FELL, post.postId.toString(),
+                    sequence, List.of("replaceability"), state));
+        }
+
+        /** The alerts raised since the last call. */
+        public List<Outbox.Pending> take() {
+            List<Outbox.Pending> taken = raised;
+            raised = new ArrayList<>();
+            return taken;
+        }
+    }
+
+    public Collector collector() {
+        return new Collector();
+    }
+}
