@@ -34,12 +34,33 @@ import java.util.UUID;
  * Produces the events vacancy-service and candidate-service would publish, at chosen instants,
  * so that a test can tell a story that takes months. Versions are counted per aggregate.
  */
-final class StoryEvents implements AutoCloseable {
+public final class StoryEvents implements AutoCloseable {
+    /** Where the events go: a topic, a record key, the event's JSON. */
+    public interface Sink {
+        void send(String topic, String key, String json);
+    }
+
+    private final Sink sink;
     private final KafkaProducer<String, String> producer;
     private final Map<String, Long> versions = new HashMap<>();
 
+    /** Events published on the broker, each acknowledged before the next. */
     StoryEvents(String bootstrap) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer());
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer());
+        this.sink = (topic, key, json) -> {
+            try {
+                producer.send(new ProducerRecord<>(topic, key, json)).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Events handed to a sink (a test that applies them itself). */
+    public StoryEvents(Sink sink) {
+        this.sink = sink;
+        this.producer = null;
     }
 
     static OffsetDateTime at(LocalDate day) {
@@ -52,8 +73,12 @@ final class StoryEvents implements AutoCloseable {
     }
 
     void post(UUID postId, String ods, UUID incumbent, LocalDate since, boolean interim, LocalDate day) {
-        send(Topics.VACANCY_EVENTS, versions.containsKey(postId.toString()) ? VacancyEventTypes.POST_INCUMBENT_CHANGED : VacancyEventTypes.POST_CREATED,
-                postId.toString(), day, new PostState(postId, ods, BoardRole.CHIEF_EXECUTIVE,
+        post(postId, ods, incumbent, since, interim, at(day));
+    }
+
+    void post(UUID postId, String ods, UUID incumbent, LocalDate since, boolean interim, OffsetDateTime at) {
+        sendAt(Topics.VACANCY_EVENTS, versions.containsKey(postId.toString()) ? VacancyEventTypes.POST_INCUMBENT_CHANGED : VacancyEventTypes.POST_CREATED,
+                postId.toString(), at, new PostState(postId, ods, BoardRole.CHIEF_EXECUTIVE,
                         incumbent == null && since == null ? null : new PostState.Incumbent(incumbent, since, interim), null));
     }
 
@@ -68,8 +93,13 @@ final class StoryEvents implements AutoCloseable {
 
     void vacancy(UUID vacancyId, UUID postId, String ods, VacancyStatus status, int received, int withdrawn, int shortlist,
                  LocalDate advertised, LocalDate filled, UUID appointed, LocalDate day) {
-        send(Topics.VACANCY_EVENTS, status == VacancyStatus.FILLED ? VacancyEventTypes.VACANCY_FILLED : VacancyEventTypes.VACANCY_STATUS_CHANGED,
-                vacancyId.toString(), day, new VacancyState(vacancyId, postId, ods, BoardRole.CHIEF_EXECUTIVE, status, null, advertised, 0,
+        vacancy(vacancyId, postId, ods, status, received, withdrawn, shortlist, advertised, filled, appointed, at(day));
+    }
+
+    void vacancy(UUID vacancyId, UUID postId, String ods, VacancyStatus status, int received, int withdrawn, int shortlist,
+                 LocalDate advertised, LocalDate filled, UUID appointed, OffsetDateTime at) {
+        sendAt(Topics.VACANCY_EVENTS, status == VacancyStatus.FILLED ? VacancyEventTypes.VACANCY_FILLED : VacancyEventTypes.VACANCY_STATUS_CHANGED,
+                vacancyId.toString(), at, new VacancyState(vacancyId, postId, ods, BoardRole.CHIEF_EXECUTIVE, status, null, advertised, 0,
                         received, withdrawn, shortlist, List.of(), null, appointed, filled, null, null));
     }
 
@@ -144,15 +174,13 @@ final class StoryEvents implements AutoCloseable {
         long version = versions.merge(key, 1L, Long::sum);
         String json = EventFactory.toJson(UUID.randomUUID(), topic.equals(Topics.VACANCY_EVENTS) ? "/vacancy-service" : "/candidate-service",
                 type, key, time, version, List.of("story"), state);
-        try {
-            producer.send(new ProducerRecord<>(topic, key, json)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        sink.send(topic, key, json);
     }
 
     @Override
     public void close() {
-        producer.close();
+        if (producer != null) {
+            producer.close();
+        }
     }
 }

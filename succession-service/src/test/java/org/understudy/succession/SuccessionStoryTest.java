@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.understudy.events.CandidateStatus;
 import org.understudy.events.CloudEvent;
 import org.understudy.events.EventContract;
 import org.understudy.events.FitAndProperStatus;
@@ -15,11 +16,15 @@ import org.understudy.events.ReadinessLevel;
 import org.understudy.events.Region;
 import org.understudy.events.SuccessionEventTypes;
 import org.understudy.events.Topics;
+import org.understudy.events.VacancyEventTypes;
 import org.understudy.events.VacancyStatus;
 import org.understudy.infra.TopicReader;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class SuccessionStoryTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    /** The story starts two years ago, so that assessments can go stale and checks lapse within it. */
-    private static final LocalDate START = LocalDate.now().minusMonths(24);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -57,10 +60,6 @@ class SuccessionStoryTest {
     @AfterEach
     void close() {
         story.close();
-    }
-
-    private static LocalDate month(int m) {
-        return START.plusMonths(m);
     }
 
     private static void expect(UUID postId, String path, Object value) {
@@ -88,84 +87,87 @@ class SuccessionStoryTest {
     }
 
     @Test
-    void aChiefExecutivePostOverTwoYears() {
+    void aChiefExecutivePostThroughTheApi() {
         String ods = "Y" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36).toUpperCase();
         UUID post = UUID.randomUUID();
         UUID incumbent = UUID.randomUUID();
         Region region = Region.SOUTH_WEST;
         OrganisationType type = OrganisationType.AMBULANCE;
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         // A CEO post with no one ready.
-        story.organisation(ods, region, type, 2, month(0));
-        story.post(post, ods, incumbent, START.minusYears(3), false, month(0));
+        story.organisation(ods, region, type, 2, today);
+        story.post(post, ods, incumbent, today.minusYears(3), false, step(0));
         expectNumbers(post, 0, 0, 0, 0, "NONE");
 
         // Ada: assessed ready now for chief executive roles, willing to work here: the pool.
-        StoryEvents.Candidate ada = story.candidate(region, type, month(1)).readyAsCeo(ReadinessLevel.READY_NOW, month(1));
-        ada.publish(month(1));
+        StoryEvents.Candidate ada = story.candidate(region, type, today).readyAsCeo(ReadinessLevel.READY_NOW, today);
+        ada.publishAt(step(1));
         expectNumbers(post, 1, 0, 0, 1, "THIN");
 
         // Ben: named successor for this post and in the pool too: one more person, not two.
-        StoryEvents.Candidate ben = story.candidate(region, type, month(2))
-                .readyAsCeo(ReadinessLevel.READY_NOW, month(2)).named(post, ReadinessLevel.READY_NOW, month(2));
-        ben.publish(month(2));
+        StoryEvents.Candidate ben = story.candidate(region, type, today)
+                .readyAsCeo(ReadinessLevel.READY_NOW, today).named(post, ReadinessLevel.READY_NOW, today);
+        ben.publishAt(step(2));
         expectNumbers(post, 2, 0, 1, 2, "VIABLE");
 
         // Cai: named, ready in one to two years.
-        story.candidate(region, type, month(3)).named(post, ReadinessLevel.READY_1_2_YEARS, month(3)).publish(month(3));
+        story.candidate(region, type, today).named(post, ReadinessLevel.READY_1_2_YEARS, today).publishAt(step(3));
         expectNumbers(post, 2, 1, 1, 2, "VIABLE");
 
         // The incumbent is ready for a CEO role too, but is not their own successor.
-        StoryEvents.Candidate holder = story.candidate(region, type, month(4)).readyAsCeo(ReadinessLevel.READY_NOW, month(4));
-        story.post(post, ods, holder.id, START.minusYears(3), false, month(4));
-        holder.publish(month(4));
+        StoryEvents.Candidate holder = story.candidate(region, type, today).readyAsCeo(ReadinessLevel.READY_NOW, today);
+        story.post(post, ods, holder.id, today.minusYears(3), false, step(4));
+        expect(post, "incumbent.candidateId", holder.id.toString());
+        holder.publishAt(step(4));
         expectNumbers(post, 2, 1, 1, 2, "VIABLE");
 
-        // Ben fails his fit and proper person check and drops out.
-        ben.fit(FitAndProperStatus.FAILED, month(5)).publish(month(5));
+        // Ben fails his fit and proper person check and drops out; an assessment older than 18 months counts for nothing.
+        ben.fit(FitAndProperStatus.FAILED, today).publishAt(step(5));
+        story.candidate(region, type, today).readyAsCeo(ReadinessLevel.READY_NOW, today.minusMonths(18).minusDays(1)).publishAt(step(5));
         expectNumbers(post, 1, 1, 0, 1, "THIN");
 
-        // Ada's check is renewed; Dee joins the pool.
-        ada.fit(FitAndProperStatus.PASSED, month(6)).publish(month(6));
-        StoryEvents.Candidate dee = story.candidate(region, type, month(7)).readyAsCeo(ReadinessLevel.READY_NOW, month(7));
-        dee.publish(month(7));
+        // Dee joins the pool.
+        StoryEvents.Candidate dee = story.candidate(region, type, today).readyAsCeo(ReadinessLevel.READY_NOW, today);
+        dee.publishAt(step(6));
         expectNumbers(post, 2, 1, 0, 2, "VIABLE");
 
         // A vacancy opens: three applications, one withdrawn; then a shortlist of two.
         UUID vacancy = UUID.randomUUID();
-        story.vacancy(vacancy, post, ods, VacancyStatus.OPEN, 3, 1, 0, month(8), null, null, month(8));
+        story.vacancy(vacancy, post, ods, VacancyStatus.OPEN, 3, 1, 0, today, null, null, step(7));
         expectListed(post, region, "vacancy.applicants", 2);
-        story.vacancy(vacancy, post, ods, VacancyStatus.SHORTLISTING, 3, 1, 2, month(8), null, null, month(9));
+        story.vacancy(vacancy, post, ods, VacancyStatus.SHORTLISTING, 3, 1, 2, today, null, null, step(8));
         expectListed(post, region, "vacancy.shortlisted", 2);
         expect(post, "vacancy.lastShortlistSize", 2);
 
-        // Twenty-one months in, Dee is appointed. By then Ada's assessment (month 1) is stale (18 months)
-        // and Cai's check (month 3) has lapsed (12 months): time passes before the appointment applies.
-        // The appointee is then no longer counted as her own successor.
-        story.vacancy(vacancy, post, ods, VacancyStatus.FILLED, 3, 1, 2, month(8), month(21), dee.id, month(21));
-        story.post(post, ods, dee.id, month(21), false, month(21));
-        expectNumbers(post, 0, 0, 0, 0, "NONE");
-        expect(post, "incumbent.candidateId", dee.id.toString());
+        // Dee is appointed: she is no longer counted as her own successor, and the leader she replaces counts
+        // again. Then both leave the pipeline: no one is ready.
+        story.vacancy(vacancy, post, ods, VacancyStatus.FILLED, 3, 1, 2, today, today, dee.id, step(9));
         expect(post, "vacancy.applicants", null);
+        story.post(post, ods, dee.id, today, false, step(9));
+        expectNumbers(post, 2, 1, 0, 2, "VIABLE");
+        expect(post, "incumbent.candidateId", dee.id.toString());
         expect(post, "vacancy.lastShortlistSize", 2);
+        holder.status = CandidateStatus.WITHDRAWN;
+        holder.publishAt(step(10));
+        expectNumbers(post, 1, 1, 0, 1, "THIN");
+        ada.status = CandidateStatus.WITHDRAWN;
+        ada.publishAt(step(11));
+        expectNumbers(post, 0, 1, 0, 0, "NONE");
 
-        // As of the day after the shortlist, the numbers were as they stood then.
-        given().queryParam("asOf", month(9).plusDays(1).toString()).get("/api/v1/succession/posts/" + post)
+        // As of just after the shortlist, the numbers were as they stood then; before the post, nothing.
+        given().queryParam("asOf", step(8).plusSeconds(1).toString()).get("/api/v1/succession/posts/" + post)
                 .then().statusCode(200)
                 .body("readyNow", equalTo(2)).body("readySoon", equalTo(1)).body("replaceability", equalTo("VIABLE"))
-                .body("vacancy.shortlisted", equalTo(2)).body("vacancy.applicants", equalTo(2))
-                .body("asOf", startsWith(month(9).plusDays(1).toString()));
-        given().queryParam("asOf", START.minusDays(1).toString()).get("/api/v1/succession/posts/" + post)
+                .body("vacancy.shortlisted", equalTo(2)).body("vacancy.applicants", equalTo(2));
+        given().queryParam("asOf", step(0).minusSeconds(1).toString()).get("/api/v1/succession/posts/" + post)
                 .then().statusCode(404).body("field", equalTo("asOf"));
 
-        // History: every change, with its cause; the expiries are dated when they happened.
+        // History: every change, with its cause, in order; a period shows what changed in it.
         JsonPath history = given().get("/api/v1/succession/posts/" + post + "/history").then().statusCode(200).extract().jsonPath();
-        List<String> causes = history.getList("cause");
-        assertTrue(causes.contains("assessment-expired"), "expiries are in the history: " + causes);
-        List<Integer> readyNow = history.getList("readyNow");
-        assertEquals(0, readyNow.get(0));
-        assertEquals(0, readyNow.get(readyNow.size() - 1));
-        given().queryParam("from", month(5).toString()).queryParam("to", month(6).toString())
+        assertEquals(List.of(0, 1, 2, 2, 2, 1, 2, 2, 2, 2, 2, 1, 0), history.getList("readyNow"));
+        assertEquals(VacancyEventTypes.POST_CREATED, history.getList("cause").get(0));
+        given().queryParam("from", step(5).toString()).queryParam("to", step(5).plusSeconds(1).toString())
                 .get("/api/v1/succession/posts/" + post + "/history").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].readyNow", equalTo(1));
 
@@ -185,7 +187,14 @@ class SuccessionStoryTest {
         String csv = given().accept("text/csv").queryParam("region", region).queryParam("organisationType", type)
                 .get("/api/v1/succession/posts").then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         assertTrue(csv.startsWith("postId,odsCode,organisationName"), csv);
-        assertTrue(csv.contains(post + "," + ods + ",Story NHS Trust " + ods + ",SOUTH_WEST,AMBULANCE,2,CHIEF_EXECUTIVE,0,0,0,0,NONE"), csv);
+        assertTrue(csv.contains(post + "," + ods + ",Story NHS Trust " + ods + ",SOUTH_WEST,AMBULANCE,2,CHIEF_EXECUTIVE,0,1,0,0,NONE"), csv);
+    }
+
+    /** The story's instants: a minute apart, ending before now (as-of answers cannot be asked of the future). */
+    private final OffsetDateTime storyStart = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).minusMinutes(20);
+
+    private OffsetDateTime step(int n) {
+        return storyStart.plusMinutes(n);
     }
 
     @Test

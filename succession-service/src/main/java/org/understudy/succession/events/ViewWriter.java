@@ -174,9 +174,11 @@ public class ViewWriter {
             c.wakeup();
         }
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(10_000);
+                thread.join(10_000); // it finishes the poll or write under way, then closes its consumer and connection
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -285,6 +287,11 @@ public class ViewWriter {
                     continue;
                 }
                 session.letTimePass();
+                if (c.assignment().isEmpty()) { // the topics do not exist yet
+                    pause(config.pollTimeout());
+                    session.idle();
+                    continue;
+                }
                 ConsumerRecords<String, String> records;
                 try {
                     records = c.poll(config.pollTimeout());

@@ -7,37 +7,16 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.flywaydb.core.Flyway;
-import org.understudy.infra.Postgres;
-import org.understudy.infra.TestInfrastructure;
-import org.understudy.platform.outbox.Outbox;
-import org.understudy.succession.domain.AlertRule;
 import org.understudy.succession.domain.OrganisationView;
 import org.understudy.succession.domain.PostSuccession;
 import org.understudy.succession.domain.Replaceability;
-import org.understudy.succession.domain.ReplaceabilityThresholds;
-import org.understudy.succession.domain.SuccessionRules;
 import org.understudy.succession.domain.ViewListener;
-import org.understudy.succession.domain.ViewMaintenance;
-import org.understudy.succession.domain.ViewState;
-import org.understudy.succession.events.EventRecords;
-import org.understudy.succession.persistence.ChangeSetWriter;
-import org.understudy.succession.persistence.DirectConnections;
-import org.understudy.succession.persistence.RebuildSpill;
-import org.understudy.succession.persistence.ViewBulkWriter;
-import org.understudy.succession.persistence.ViewLoader;
-import org.understudy.succession.persistence.ViewVersionListener;
-import org.understudy.succession.persistence.WriterElection;
-import org.understudy.succession.persistence.WriterLease;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -45,9 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,49 +40,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * candidates) in a database of its own; about a minute on two cores.
  */
 class PersistedViewAgreesWithReferenceTest {
-    private static final List<String> VIEW_TABLES = List.of("organisation_view", "post_succession", "candidate_view",
-            "candidate_readiness", "candidate_nomination", "candidate_exit", "vacancy_view", "post_candidate",
-            "post_succession_history", "view_offset", "outbox_event");
-
-    private static Path scratch;
-    private static Postgres postgres;
-    private static String database;
-    private static WriterLease lease;
+    private static ViewDatabase db;
     private static Connection reads;
-    private static ChangeSetWriter changeSets;
-    private static ViewBulkWriter bulk;
-    private static ViewLoader loader;
 
     @BeforeContainer
     static void database() throws Exception {
-        scratch = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "understudy-property-");
-        postgres = TestInfrastructure.postgres(scratch);
-        database = "t_property_" + UUID.randomUUID().toString().substring(0, 8);
-        postgres.ensureDatabase(database);
-        Flyway.configure().dataSource(postgres.jdbcUrl(database), postgres.user(), postgres.password())
-                .locations("classpath:db/platform", "classpath:db/migration").load().migrate();
-        DirectConnections connections = new DirectConnections(postgres.jdbcUrl(database), Optional.of(postgres.user()),
-                Optional.of(postgres.password()), "succession-service property test");
-        lease = new WriterElection(connections, null).tryAcquire("property test", "http://localhost").orElseThrow();
-        reads = postgres.connect(database);
-        ViewVersionListener versions = new ViewVersionListener();
-        changeSets = new ChangeSetWriter(versions, new Outbox());
-        bulk = new ViewBulkWriter(versions);
-        loader = new ViewLoader();
-        changeSets.prepare(lease);
+        db = new ViewDatabase("property");
+        reads = db.reads();
     }
 
     @AfterContainer
     static void dropDatabase() throws Exception {
-        if (lease != null) {
-            lease.close();
-        }
-        if (reads != null) {
-            reads.close();
-        }
-        if (postgres != null) {
-            postgres.dropDatabase(database);
-            postgres.close();
+        if (db != null) {
+            db.close();
         }
     }
 
@@ -117,9 +64,9 @@ class PersistedViewAgreesWithReferenceTest {
         records.forEach(r -> model.apply(r.value()));
         model.passTo(history.lastDay());
 
-        empty();
+        db.empty();
         Alerts alerts = new Alerts();
-        applyLive(records, history.lastDay(), new Random(polls), alerts);
+        applyLive(records, history.lastDay(), new Random(polls), db.live(alerts));
         assertEquals(null, ReferenceView.firstDifference(model.history(), storedHistory()), history::toString);
         assertEquals(currentFigures(model), storedFigures(), history::toString);
         assertEquals(FoldAgreesWithReferenceTest.sorted(model.alerts()), FoldAgreesWithReferenceTest.sorted(alerts.raised),
@@ -138,7 +85,7 @@ class PersistedViewAgreesWithReferenceTest {
         }
         Map<String, List<String>> live = tables();
 
-        rebuild(records, history.lastDay());
+        db.rebuild(records, history.lastDay());
         Map<String, List<String>> rebuilt = tables();
         for (String table : live.keySet()) {
             assertEquals(live.get(table), rebuilt.get(table), () -> table + "\n" + history);
@@ -151,53 +98,19 @@ class PersistedViewAgreesWithReferenceTest {
     }
 
     /** The writer's path: polls of random sizes, each folded and written; a restart from the stored view at a random poll. */
-    private static void applyLive(List<ConsumerRecord<String, String>> records, LocalDate lastDay, Random polls, Alerts alerts)
+    private static void applyLive(List<ConsumerRecord<String, String>> records, LocalDate lastDay, Random polls, ViewDatabase.Live live)
             throws SQLException {
-        ViewMaintenance maintenance = fold(loader.load(lease).view(), alerts);
         int restartAt = polls.nextInt(Math.max(1, records.size()));
         int from = 0;
         while (from < records.size()) {
             int to = Math.min(records.size(), from + 1 + polls.nextInt(polls.nextBoolean() ? 3 : 40));
-            Map<String, ChangeSetWriter.Position> reached = new LinkedHashMap<>();
-            for (ConsumerRecord<String, String> r : records.subList(from, to)) {
-                EventRecords.Read read = EventRecords.read(r);
-                if (read.applicable()) {
-                    maintenance.apply(read.state(), read.version(), read.cause());
-                }
-                reached.put(r.topic() + "-" + r.partition(), new ChangeSetWriter.Position(r.topic(), r.partition(), r.offset() + 1));
-            }
-            changeSets.write(lease, maintenance.view().takeChanges(), List.copyOf(reached.values()), List.of());
+            live.apply(records.subList(from, to));
             if (from <= restartAt && restartAt < to) {
-                maintenance = fold(loader.load(lease).view(), alerts); // as a writer taking over would
+                live.restart(); // as a writer taking over would
             }
             from = to;
         }
-        maintenance.expireUpTo(lastDay);
-        changeSets.write(lease, maintenance.view().takeChanges(), List.of(), List.of());
-    }
-
-    /** A rebuild's path: every record folded into a new view, time let pass, the whole view written at once. */
-    private static void rebuild(List<ConsumerRecord<String, String>> records, LocalDate lastDay) throws SQLException {
-        ViewMaintenance maintenance = fold(new ViewState(), ViewListener.NONE);
-        Map<String, ChangeSetWriter.Position> reached = new LinkedHashMap<>();
-        try (RebuildSpill spill = new RebuildSpill()) {
-            for (ConsumerRecord<String, String> r : records) {
-                EventRecords.Read read = EventRecords.read(r);
-                if (read.applicable()) {
-                    maintenance.apply(read.state(), read.version(), read.cause());
-                }
-                spill.history(maintenance.view().takeHistoryOnly());
-                reached.put(r.topic() + "-" + r.partition(), new ChangeSetWriter.Position(r.topic(), r.partition(), r.offset() + 1));
-            }
-            maintenance.expireUpTo(lastDay);
-            spill.history(maintenance.view().takeHistoryOnly());
-            bulk.replace(lease, maintenance.view(), spill, List.copyOf(reached.values()));
-        }
-    }
-
-    private static ViewMaintenance fold(ViewState view, ViewListener listener) {
-        return new ViewMaintenance(view, listener, SuccessionRules.DEFAULT, ReplaceabilityThresholds.DEFAULT,
-                new AlertRule(Replaceability.VIABLE, Set.of(4, 5)), Clock.systemUTC());
+        live.passTo(lastDay);
     }
 
     private static final class Alerts implements ViewListener {
@@ -207,13 +120,6 @@ class PersistedViewAgreesWithReferenceTest {
         public void replaceabilityFell(PostSuccession post, OrganisationView organisation, Replaceability from,
                                        OffsetDateTime effectiveAt, String cause, long sequence) {
             raised.add(new ReferenceView.Alert(post.postId, from.name(), post.replaceability.name(), effectiveAt));
-        }
-    }
-
-    private static void empty() throws SQLException {
-        try (Statement s = reads.createStatement()) {
-            s.execute("TRUNCATE " + String.join(", ", VIEW_TABLES));
-            s.execute("UPDATE view_version SET day = NULL");
         }
     }
 
