@@ -29,12 +29,17 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} and waits until it is ready. */
     static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir) throws Exception {
+        return start(root, name, port, env, logDir, name);
+    }
+
+    /** The same, logging to {@code <instance>.log} (a second instance of a service keeps a log of its own). */
+    static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir, String instance) throws Exception {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
+        Path log = logDir.resolve(instance + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()));
         // Appended: a service restarted by the fault-injection suite keeps its earlier log.

@@ -5,6 +5,8 @@ import org.understudy.events.BoardRole;
 import org.understudy.events.CandidateState;
 import org.understudy.events.CandidateStatus;
 import org.understudy.events.CloudEvent;
+import org.understudy.events.ContractViolation;
+import org.understudy.events.EventContract;
 import org.understudy.events.EventJson;
 import org.understudy.events.FitAndProperStatus;
 import org.understudy.events.OrganisationState;
@@ -76,9 +78,12 @@ public final class ReferenceView {
     public void apply(String json) {
         CloudEvent event;
         try {
-            event = EventJson.mapper().readValue(json, CloudEvent.class);
-        } catch (Exception e) {
-            return; // malformed: the service dead-letters it and nothing changes
+            event = EventContract.parse(json);
+        } catch (ContractViolation malformed) {
+            return; // the contract refuses it: the service dead-letters it and nothing changes
+        }
+        if (!EventContract.knows(event.type())) {
+            return; // a type (or version) the contract does not know: skipped
         }
         OffsetDateTime at = event.time().withOffsetSameInstant(ZoneOffset.UTC);
         passTo(at.toLocalDate());
