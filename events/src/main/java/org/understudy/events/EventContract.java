@@ -2,18 +2,17 @@ package org.understudy.events;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.vertx.core.json.JsonObject;
-import io.vertx.json.schema.Draft;
-import io.vertx.json.schema.JsonSchema;
-import io.vertx.json.schema.JsonSchemaOptions;
-import io.vertx.json.schema.OutputFormat;
-import io.vertx.json.schema.OutputUnit;
-import io.vertx.json.schema.Validator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.path.PathType;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,24 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Validates an event (the JSON text of a Kafka record value) against the JSON Schemas in
  * {@code /schemas}: the envelope, then {@code data.state} against the schema its type names (see
- * {@link EventTypes}). Producers check what they emit with it in tests; consumers check what they
- * receive.
+ * {@link EventTypes}). The text is read once, into a tree that is checked and then read into the
+ * envelope. Producers check what they emit with it in tests; consumers check what they receive.
  */
 public final class EventContract {
-    private static final JsonSchemaOptions OPTIONS = new JsonSchemaOptions()
-            .setDraft(Draft.DRAFT202012)
-            // The default (flag) output says only valid or not; basic lists each error and where.
-            .setOutputFormat(OutputFormat.Basic)
-            .setBaseUri("urn:understudy:schemas:");
-    private static final Validator ENVELOPE = load("envelope.v1.json").orElseThrow();
-    private static final Map<String, Optional<Validator>> STATE_SCHEMAS = new ConcurrentHashMap<>();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDialect(Dialects.getDraft202012(), builder -> builder
+            .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    // Formats (date, date-time, uuid) are checked, not only annotated; errors name where, as JSON pointers.
+                    .formatAssertionsEnabled(true).pathType(PathType.JSON_POINTER).build()));
+    private static final Schema ENVELOPE = load("envelope.v1.json").orElseThrow();
+    private static final Map<String, Optional<Schema>> STATE_SCHEMAS = new ConcurrentHashMap<>();
 
     private EventContract() {
     }
 
     /** True when this contract has a schema for the type's state. */
     public static boolean knows(String type) {
-        return stateValidator(type).isPresent();
+        return stateSchema(type).isPresent();
     }
 
     /**
@@ -50,23 +48,26 @@ public final class EventContract {
      *                           known and its state invalid
      */
     public static CloudEvent parse(String json) {
-        JsonObject object;
+        JsonNode tree;
         try {
-            object = new JsonObject(json);
-        } catch (RuntimeException e) {
-            throw new ContractViolation(List.of("not a JSON object: " + e.getMessage()));
+            tree = EventJson.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new ContractViolation(List.of("not a JSON object: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ContractViolation(List.of("not a JSON object"));
         }
         List<String> errors = new ArrayList<>();
-        collect(ENVELOPE.validate(object), "", errors);
+        collect(ENVELOPE.validate(tree), "", errors);
         if (errors.isEmpty()) {
-            stateValidator(object.getString("type")).ifPresent(state ->
-                    collect(state.validate(object.getJsonObject("data").getJsonObject("state")), "/data/state", errors));
+            stateSchema(tree.get("type").asText()).ifPresent(state ->
+                    collect(state.validate(tree.get("data").get("state")), "/data/state", errors));
         }
         if (!errors.isEmpty()) {
             throw new ContractViolation(errors);
         }
         try {
-            return EventJson.mapper().readValue(json, CloudEvent.class);
+            return EventJson.mapper().treeToValue(tree, CloudEvent.class);
         } catch (IOException e) {
             throw new ContractViolation(List.of("unreadable envelope: " + e.getMessage()));
         }
@@ -101,37 +102,23 @@ public final class EventContract {
         }
     }
 
-    private static Optional<Validator> stateValidator(String type) {
+    private static Optional<Schema> stateSchema(String type) {
         String file = EventTypes.stateSchemaOf(type);
         return file == null ? Optional.empty() : STATE_SCHEMAS.computeIfAbsent(file, EventContract::load);
     }
 
-    private static void collect(OutputUnit result, String prefix, List<String> errors) {
-        if (Boolean.TRUE.equals(result.getValid())) {
-            return;
-        }
-        if (result.getErrors() == null || result.getErrors().isEmpty()) {
-            errors.add(prefix + pointer(result) + ": " + result.getError());
-            return;
-        }
-        for (OutputUnit error : result.getErrors()) {
-            errors.add(prefix + pointer(error) + ": " + error.getError());
+    private static void collect(List<Error> found, String prefix, List<String> errors) {
+        for (Error e : found) {
+            errors.add(prefix + e.getInstanceLocation() + ": " + e.getMessage());
         }
     }
 
-    /** The instance location as a JSON pointer ("#/a/b" becomes "/a/b"). */
-    private static String pointer(OutputUnit unit) {
-        String location = unit.getInstanceLocation();
-        return location == null ? "" : location.replaceFirst("^#", "");
-    }
-
-    private static Optional<Validator> load(String file) {
+    private static Optional<Schema> load(String file) {
         try (InputStream in = EventContract.class.getResourceAsStream("/schemas/" + file)) {
             if (in == null) {
                 return Optional.empty();
             }
-            JsonObject schema = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return Optional.of(Validator.create(JsonSchema.of(schema), OPTIONS));
+            return Optional.of(SCHEMAS.getSchema(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,17 +3,12 @@ package org.understudy.events;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import java.time.OffsetDateTime;
 
 /** The one JSON mapping of events, used by producers and consumers alike. */
 public final class EventJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            // Registered after the JSR-310 module, so that it is asked first; it falls back to that module.
-            .registerModule(new SimpleModule("understudy-instants").addDeserializer(OffsetDateTime.class, new OffsetDateTimeReader()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             // Producers may add fields in a compatible change; the schema, not the mapper, polices the contract.
