@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.understudy.infra.security.SigningKeys;
@@ -125,7 +126,7 @@ public final class BenchMain {
         System.out.println(line);
     }
 
-    private Row row(String key, String figure, String unit, String baselineName, String target,
+    Row row(String key, String figure, String unit, String baselineName, String target,
                     java.util.function.BiFunction<Double, Double, Boolean> met) {
         return rows.computeIfAbsent(key, k -> new Row(figure, unit, baselineName, target, met));
     }
@@ -167,6 +168,14 @@ public final class BenchMain {
         Footprint footprint = new Footprint(state);
         Load load = new Load(http, threads);
         Path toolsJar = Path.of(opt("kafka-tools-jar"));
+        int successionPort = Integer.parseInt(opt("succession-port"));
+        WriterPhases writer = new WriterPhases(this::row, http, urls, postIds, candidateIds, footprint, kafka, root, state,
+                Integer.parseInt(opt("kafka-port")), Integer.parseInt(opt("pg-port")), num("second-port", successionPort + 10));
+
+        if (Boolean.parseBoolean(options.getOrDefault("rebuild-first", "false"))) {
+            JsonNode done = rebuild(http, urls);
+            System.out.printf(Locale.ROOT, "rebuilt the view first: %s events%n", done.path("eventsProcessed").asText());
+        }
 
         // The services' JIT compilers: a freshly started JVM spends most of its first minute of load
         // compiling (on two cores shared with everything else), which is not the steady state asked for.
@@ -183,7 +192,16 @@ public final class BenchMain {
                 settle(kafka);
             }
             if (!skip.contains("freshness")) {
+                Optional<Duration> cpuBefore = footprint.cpuTime("succession-service");
+                double foldedBefore = ServiceMetrics.eventsFolded(http, urls.succession());
                 Freshness.Result f = new Freshness(http, urls, postIds, candidateIds).run(rate, freshnessSeconds);
+                settle(kafka);
+                double folded = ServiceMetrics.eventsFolded(http, urls.succession()) - foldedBefore;
+                double cpuMs = cpuBefore.flatMap(b -> footprint.cpuTime("succession-service").map(a -> a.minus(b).toNanos() / 1e6))
+                        .orElse(Double.NaN);
+                System.out.printf(Locale.ROOT, "succession-service: %.0f events folded, %.3f ms of CPU an event%n", folded, cpuMs / folded);
+                row("fresh.cpu", "succession-service CPU an event under that load", "ms", "", "≤ 0.3 ms", (v, b) -> v <= 0.3)
+                        .add(cpuMs / folded, Double.NaN);
                 KafkaBaselines.RoundTrip k = kafka.roundTrip(rate, freshnessSeconds);
                 System.out.printf(Locale.ROOT, "freshness: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d measured, %d not seen, %d writes answered 2xx, %d errors, %.0f writes/s); "
                         + "Kafka round trip p50 %.1f, p99 %.1f, max %.1f ms%n", f.p50(), f.p99(), f.max(), f.measured(), f.unresolved(),
@@ -233,13 +251,32 @@ public final class BenchMain {
             if (!skip.contains("capacity")) {
                 capacity(http, urls, candidateIds, r);
             }
+            double rebuildRate = Double.NaN;
             if (!skip.contains("rebuild")) {
                 JsonNode done = rebuild(http, urls);
+                rebuildRate = done.path("eventsPerSecond").asDouble();
                 KafkaBaselines.ConsumerRate consumer = kafka.consumerPerformance(toolsJar, List.of("vacancy-events", "candidate-events"));
                 System.out.printf(Locale.ROOT, "rebuild: %s events, %.0f events/s; ConsumerPerformance %d records, %.0f records/s%n",
                         done.path("eventsProcessed").asText(), done.path("eventsPerSecond").asDouble(), consumer.messages(), consumer.messagesPerSecond());
                 row("rebuild", "Rebuild (" + done.path("eventsProcessed").asText() + " events)", "events/s", "ConsumerPerformance records/s",
                         "≥ 20,000", (v, b) -> v >= 20000).add(done.path("eventsPerSecond").asDouble(), consumer.messagesPerSecond());
+            }
+            if (!skip.contains("catchup")) {
+                writer.catchUp(rebuildRate);
+                settle(kafka);
+            }
+            if (!skip.contains("writer")) {
+                SecondInstance second = writer.startSecond();
+                try {
+                    writer.secondStream(second, 100, freshnessSeconds);
+                    settle(kafka);
+                    writer.readsWhileWriting(load, 100, warmup, readSeconds);
+                    settle(kafka);
+                    second = writer.failover(second, 50, 40);
+                } finally {
+                    second.close();
+                }
+                settle(kafka);
             }
             if (!skip.contains("footprint")) {
                 double jvm = Footprint.jvmStart();
@@ -352,17 +389,32 @@ public final class BenchMain {
         json.put("writeRate", rate);
         json.put("loadThreads", threads);
         ArrayNode figures = json.putArray("figures");
+        Map<String, Double> before = new HashMap<>();
+        String beforeLabel = options.get("compare-label");
+        if (options.containsKey("compare")) {
+            JsonNode earlier = Http.JSON.readTree(Files.readString(Path.of(options.get("compare"))));
+            earlier.path("figures").forEach(f -> before.put(f.path("key").asText(), f.path("value").asDouble(Double.NaN)));
+            if (beforeLabel == null) {
+                beforeLabel = earlier.path("label").asText("before");
+            }
+            json.put("comparedWith", options.get("compare"));
+        }
+        json.put("label", options.getOrDefault("label", ""));
         StringBuilder md = new StringBuilder();
-        md.append("| figure | median | unit | baseline | baseline median | ratio | target | verdict | runs |\n");
-        md.append("| --- | ---: | --- | --- | ---: | ---: | --- | --- | --- |\n");
+        boolean compared = !before.isEmpty();
+        String beforeHead = compared ? beforeLabel : "";
+        md.append("| figure | median | unit | baseline | baseline median | ratio | target | verdict | runs |" + (compared ? " " + beforeHead + " |" : "") + "\n");
+        md.append("| --- | ---: | --- | --- | ---: | ---: | --- | --- | --- |" + (compared ? " ---: |" : "") + "\n");
         StringBuilder table = new StringBuilder();
-        String fmt = "%-72s %10s %-9s %10s %8s  %-26s %s%n";
-        table.append(String.format(Locale.ROOT, fmt, "figure", "median", "unit", "baseline", "ratio", "target", "verdict"));
-        for (Row row : rows.values()) {
+        String fmt = "%-72s %10s %-9s %10s %8s  %-26s %-12s %s%n";
+        table.append(String.format(Locale.ROOT, fmt, "figure", "median", "unit", "baseline", "ratio", "target", "verdict", beforeHead));
+        for (Map.Entry<String, Row> entry : rows.entrySet()) {
+            Row row = entry.getValue();
             double v = row.value();
             double b = row.baseline();
             double ratio = Double.isNaN(b) || b == 0 ? Double.NaN : v / b;
             ObjectNode f = figures.addObject();
+            f.put("key", entry.getKey());
             f.put("figure", row.figure);
             f.put("unit", row.unit);
             f.put("value", v);
@@ -374,9 +426,10 @@ public final class BenchMain {
             f.put("target", row.target);
             f.put("verdict", row.verdict());
             String runsText = row.values.stream().map(BenchMain::num).reduce((a, c) -> a + " / " + c).orElse("");
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", row.figure, num(v), row.unit,
-                    row.baselineName, num(b), ratio(ratio), row.target, row.verdict(), runsText));
-            table.append(String.format(Locale.ROOT, fmt, row.figure, num(v), row.unit, num(b), ratio(ratio), row.target, row.verdict()));
+            String then = compared ? num(before.getOrDefault(entry.getKey(), Double.NaN)) : "";
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%s%n", row.figure, num(v), row.unit,
+                    row.baselineName, num(b), ratio(ratio), row.target, row.verdict(), runsText, compared ? " " + then + " |" : ""));
+            table.append(String.format(Locale.ROOT, fmt, row.figure, num(v), row.unit, num(b), ratio(ratio), row.target, row.verdict(), then));
         }
         String header = String.format(Locale.ROOT, "Understudy bench, %s: %d posts in the view, %d events on the topics, median of %d runs; %s%n",
                 Instant.now(), posts, events, runs, machine);

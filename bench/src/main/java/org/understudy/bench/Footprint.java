@@ -51,7 +51,7 @@ final class Footprint {
         return percent;
     }
 
-    private Optional<Duration> cpuTime(String component) {
+    Optional<Duration> cpuTime(String component) {
         return process(component).flatMap(p -> p.info().totalCpuDuration());
     }
 

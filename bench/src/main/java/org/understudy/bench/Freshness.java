@@ -40,11 +40,19 @@ final class Freshness {
     private final List<String> candidateIds;
     private final AtomicLong counter = new AtomicLong();
 
+    private final String streamBase;
+
     Freshness(Http http, Urls urls, List<String> postIds, List<String> candidateIds) {
+        this(http, urls, postIds, candidateIds, urls.succession());
+    }
+
+    /** Timed on the stream of the succession-service instance at {@code streamBase} (another instance than the writer, say). */
+    Freshness(Http http, Urls urls, List<String> postIds, List<String> candidateIds, String streamBase) {
         this.http = http;
         this.urls = urls;
         this.postIds = postIds;
         this.candidateIds = candidateIds;
+        this.streamBase = streamBase;
     }
 
     private final Object lock = new Object();
@@ -64,7 +72,7 @@ final class Freshness {
             latencies.clear();
         }
         CountDownLatch ready = new CountDownLatch(1);
-        HttpRequest streamRequest = http.request(urls.succession() + "/api/v1/succession/stream")
+        HttpRequest streamRequest = http.request(streamBase + "/api/v1/succession/stream")
                 .header("Accept", "text/event-stream").timeout(java.time.Duration.ofHours(1)).GET().build();
         HttpResponse<InputStream> stream = http.client.send(streamRequest, HttpResponse.BodyHandlers.ofInputStream());
         if (stream.statusCode() != 200) {

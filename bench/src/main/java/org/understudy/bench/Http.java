@@ -68,6 +68,18 @@ final class Http {
         }
     }
 
+    /** Status of a request (with the token), or -1 when nothing answers. */
+    int statusOf(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** Status of a GET, or -1 when nothing answers. */
     int status(String url) {
         try {

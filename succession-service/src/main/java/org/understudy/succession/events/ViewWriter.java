@@ -341,6 +341,7 @@ public class ViewWriter {
             for (TopicPartition tp : consumer.assignment()) {
                 seek(tp);
             }
+            noteInKafka(positions);
         }
 
         /** Assigns every partition of both topics (again when partitions are added), each at its stored position. */
@@ -457,9 +458,19 @@ public class ViewWriter {
             write(maintenance.view().takeChanges(), positionsOf(reached));
             positions.putAll(reached);
             outcomes.countIn(metrics);
+            noteInKafka(reached);
+        }
+
+        /**
+         * Notes positions in Kafka too, as the consumer group's offsets: the positions that count are those
+         * stored with the view; these let Kafka's own tools (and the lag they show) follow the writer.
+         */
+        private void noteInKafka(Map<TopicPartition, Long> reached) {
+            if (reached.isEmpty()) {
+                return;
+            }
             Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
             reached.forEach((tp, next) -> committed.put(tp, new OffsetAndMetadata(next)));
-            // The positions that count are those stored with the view; these let Kafka's tools show the lag.
             consumer.commitAsync(committed, (offsets, failure) -> {
                 if (failure != null) {
                     LOG.debugf("Could not note the positions in Kafka (the view's own are stored): %s", failure.getMessage());
