@@ -4,18 +4,24 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.understudy.events.CandidateEventTypes;
 import org.understudy.events.CloudEvent;
+import org.understudy.events.EventContract;
 import org.understudy.events.Topics;
 import org.understudy.infra.TopicReader;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +32,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,22 +167,43 @@ class CandidateApiTest {
 
         given().get("/api/v1/candidates/" + id).then()
                 .body("status", equalTo("ACTIVE")).body("version", equalTo(2)).body("notes", equalTo("first")).body("mobility.regions", contains("MIDLANDS", "NORTH_WEST"));
-        assertEquals(2, topic.during(r -> id.equals(r.key()), Duration.ofSeconds(1)).size());
+
+        // The marker: a valid patch of the same candidate. Its event is the very next one: the refusals published nothing.
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("{\"notes\":\"second\"}")
+                .patch("/api/v1/candidates/" + id).then().statusCode(200).body("version", equalTo(3));
+        List<CloudEvent> events = events(topic, id, 3);
+        assertEquals(List.of(CandidateEventTypes.REGISTERED, CandidateEventTypes.UPDATED, CandidateEventTypes.UPDATED),
+                events.stream().map(CloudEvent::type).toList());
+        assertEquals(List.of(1L, 2L, 3L), events.stream().map(e -> e.data().get("version").asLong()).toList());
+        CloudEvent marker = events.get(2);
+        assertEquals("[\"notes\"]", marker.data().get("changed").toString());
+        assertEquals("ACTIVE", marker.data().get("state").get("status").asText());
+        assertEquals("[\"MIDLANDS\",\"NORTH_WEST\"]", marker.data().get("state").get("mobility").get("regions").toString());
     }
 
     @Test
-    void refusedRegistrationsStoreNothingAndPublishNothing() {
-        // Every earlier event relayed, so that the counts below compare like with like.
+    void refusedRegistrationsStoreNothingAndPublishNothing() throws Exception {
+        // Every earlier event relayed, so that the outbox counts below compare like with like.
         await().atMost(Fixtures.WAIT).until(() -> Fixtures.outbox(em)[1] == 0);
-        int published = topic.during(r -> true, Duration.ofSeconds(1)).size();
-        long[] outboxBefore = Fixtures.outbox(em);
+        long outboxBefore = Fixtures.outbox(em)[0];
         int registered = given().queryParam("size", 1).get("/api/v1/candidates").then().extract().path("total");
 
         String taken = "taken." + token() + "@example.nhs.uk";
         register(candidate("Already Here", taken));
-        published++;
-        outboxBefore[0]++;
-        registered++;
+        int registrations = 1;
+
+        // A refused registration has no key of its own to watch, so every partition of candidate-events gets a
+        // bookend: the last candidate registered on it before the refusals, changed again after them (the marker).
+        // A refusal's event would lie, on its partition, between the two events of that partition's bookend.
+        int partitions = partitionsOf(Topics.CANDIDATE_EVENTS);
+        Map<Integer, ConsumerRecord<String, String>> bookends = new TreeMap<>();
+        for (int tries = 0; tries < 100 && bookends.size() < partitions; tries++) {
+            String id = register();
+            registrations++;
+            ConsumerRecord<String, String> registeredEvent = topic.await(r -> id.equals(r.key()), 1, Fixtures.WAIT).get(0);
+            bookends.put(registeredEvent.partition(), registeredEvent); // the latest on its partition
+        }
+        assertEquals(partitions, bookends.size(), "a registration on every partition");
 
         String valid = candidate();
         record Refusal(String why, String body, int status, String field) {
@@ -205,9 +231,36 @@ class CandidateApiTest {
         given().contentType(ContentType.JSON).post("/api/v1/candidates")
                 .then().statusCode(400).contentType("application/problem+json");
 
-        given().queryParam("size", 1).get("/api/v1/candidates").then().body("total", equalTo(registered));
-        assertEquals(published, topic.during(r -> true, Duration.ofSeconds(1)).size(), "a refused registration was published");
-        assertArrayEquals(new long[]{outboxBefore[0], 0}, Fixtures.outbox(em), "the outbox holds an event of a refused registration");
+        given().queryParam("size", 1).get("/api/v1/candidates").then().body("total", equalTo(registered + registrations));
+
+        // The markers, then on each partition exactly the bookend's two events from one to the other.
+        for (ConsumerRecord<String, String> first : bookends.values()) {
+            String id = first.key();
+            given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"notes\":\"after the refusals\"}")
+                    .patch("/api/v1/candidates/" + id).then().statusCode(200).body("version", equalTo(2));
+        }
+        for (ConsumerRecord<String, String> first : bookends.values()) {
+            String id = first.key();
+            ConsumerRecord<String, String> marker = topic.await(r -> id.equals(r.key()), 2, Fixtures.WAIT).get(1);
+            List<ConsumerRecord<String, String>> span = topic.await(r -> r.partition() == first.partition()
+                    && r.offset() >= first.offset() && r.offset() <= marker.offset(), 2, Fixtures.WAIT);
+            assertEquals(List.of(id + " " + CandidateEventTypes.REGISTERED + " 1", id + " " + CandidateEventTypes.UPDATED + " 2"),
+                    span.stream().map(r -> {
+                        CloudEvent event = EventContract.parse(r.value());
+                        return r.key() + " " + event.type() + " " + event.data().get("version").asLong();
+                    }).toList(),
+                    "partition " + first.partition() + ": a refused registration was published");
+        }
+        // Relayed to the last: the outbox holds the accepted registrations and the markers, nothing of a refusal.
+        await().atMost(Fixtures.WAIT).until(() -> Fixtures.outbox(em)[1] == 0);
+        assertEquals(outboxBefore + registrations + bookends.size(), Fixtures.outbox(em)[0], "the outbox holds an event of a refused registration");
+    }
+
+    /** How many partitions the topic has (every one needs a marker when the key is not known). */
+    private int partitionsOf(String topicName) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.describeTopics(List.of(topicName)).allTopicNames().get(30, TimeUnit.SECONDS).get(topicName).partitions().size();
+        }
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.understudy.events.CloudEvent;
 import org.understudy.events.Topics;
 import org.understudy.infra.TopicReader;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -105,7 +104,18 @@ class ReadinessAndFitAndProperApiTest {
 
         given().get(path + "/history").then().body("total", equalTo(1));
         given().get("/api/v1/candidates/" + id).then().body("version", equalTo(2));
-        assertEquals(2, topic.during(r -> id.equals(r.key()), Duration.ofSeconds(1)).size());
+
+        // The marker: a valid assessment of the same candidate. Its event is the very next one: the refusals published nothing.
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(readiness("CHAIR", "READY_1_2_YEARS", today()))
+                .put(path).then().statusCode(200).header("ETag", "\"3\"");
+        List<CloudEvent> events = events(topic, id, 3);
+        assertEquals(List.of(CandidateEventTypes.REGISTERED, CandidateEventTypes.READINESS_ASSESSED, CandidateEventTypes.READINESS_ASSESSED),
+                events.stream().map(CloudEvent::type).toList());
+        assertEquals(List.of(1L, 2L, 3L), events.stream().map(e -> e.data().get("version").asLong()).toList());
+        assertEquals("[{\"role\":\"CHAIR\",\"level\":\"READY_NOW\",\"assessedOn\":\"" + today().minusDays(10) + "\"}]",
+                events.get(1).data().get("state").get("readiness").toString());
+        assertEquals("[{\"role\":\"CHAIR\",\"level\":\"READY_1_2_YEARS\",\"assessedOn\":\"" + today() + "\"}]",
+                events.get(2).data().get("state").get("readiness").toString());
     }
 
     @Test
@@ -155,6 +165,16 @@ class ReadinessAndFitAndProperApiTest {
                     .then().statusCode(r.status()).contentType("application/problem+json").body("field", equalTo(r.field()));
         }
         given().get(path).then().body("status", equalTo("PASSED")).body("checkedOn", equalTo(today().minusDays(5).toString()));
-        assertEquals(2, topic.during(r -> id.equals(r.key()), Duration.ofSeconds(1)).size());
+
+        // The marker: a valid outcome for the same candidate. Its event is the very next one: the refusals published nothing.
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("{\"status\":\"PENDING\"}")
+                .put(path).then().statusCode(200).header("ETag", "\"3\"");
+        List<CloudEvent> events = events(topic, id, 3);
+        assertEquals(List.of(CandidateEventTypes.REGISTERED, CandidateEventTypes.FIT_AND_PROPER_RECORDED, CandidateEventTypes.FIT_AND_PROPER_RECORDED),
+                events.stream().map(CloudEvent::type).toList());
+        assertEquals(List.of(1L, 2L, 3L), events.stream().map(e -> e.data().get("version").asLong()).toList());
+        assertEquals("{\"status\":\"PASSED\",\"checkedOn\":\"" + today().minusDays(5) + "\"}",
+                events.get(1).data().get("state").get("fitAndProper").toString());
+        assertEquals("{\"status\":\"PENDING\",\"checkedOn\":null}", events.get(2).data().get("state").get("fitAndProper").toString());
     }
 }

@@ -50,15 +50,6 @@ public final class TopicReader implements AutoCloseable {
         return matching;
     }
 
-    /** Reads for the given time and returns every matching record seen (to show that none came). */
-    public List<ConsumerRecord<String, String>> during(Predicate<ConsumerRecord<String, String>> match, Duration time) {
-        long deadline = System.nanoTime() + time.toNanos();
-        while (System.nanoTime() < deadline) {
-            poll(Duration.ofMillis(100));
-        }
-        return seen.stream().filter(match).toList();
-    }
-
     private void poll(Duration timeout) {
         if (consumer.assignment().isEmpty()) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
