@@ -12,9 +12,9 @@ public record FitAndProperResponse(
         FitAndProperStatus status,
         @Schema(description = "Date of the last check; null when none is known")
         LocalDate checkedOn,
-        @Schema(description = "True when the status is PASSED but the check is more than 12 months old: it no longer counts")
+        @Schema(description = "True when the last check (PASSED, or the one before a PENDING re-check) is more than 12 months old: it no longer counts")
         boolean lapsed,
-        @Schema(description = "For PASSED: the first day on which the check counts as lapsed")
+        @Schema(description = "The first day on which the last check counts as lapsed; null for a FAILED check or none")
         LocalDate lapsesOn) {
 
     static FitAndProperResponse of(Candidate c, LocalDate today) {

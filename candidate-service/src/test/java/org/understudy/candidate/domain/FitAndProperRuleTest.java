@@ -22,11 +22,12 @@ class FitAndProperRuleTest {
             "PASSED,   2024-02-29, 2025-03-01, true,   2025-03-01",
             "PASSED,   2025-01-31, 2026-01-31, false,  2026-02-01",
             "PASSED,   -,          2026-01-01, false,  -",            // no date known: cannot tell, not lapsed
-            "FAILED,   2020-01-01, 2026-01-01, false,  -",            // only a PASSED check lapses
-            "PENDING,  2020-01-01, 2026-01-01, false,  -",
+            "FAILED,   2020-01-01, 2026-01-01, false,  -",            // a failed check never held: it does not lapse
+            "PENDING,  2020-01-01, 2026-01-01, true,   2021-01-02",   // a re-check pending: the last check, of 2020, has lapsed
+            "PENDING,  2025-12-01, 2026-01-01, false,  2026-12-02",   // ... and one of last month holds
             "PENDING,  -,          2026-01-01, false,  -",
     })
-    void aPassedCheckLapsesTheDayAfterTwelveMonths(FitAndProperStatus status, LocalDate checkedOn, LocalDate today,
+    void aCheckLapsesTheDayAfterTwelveMonths(FitAndProperStatus status, LocalDate checkedOn, LocalDate today,
                                                    boolean lapsed, LocalDate lapsesOn) {
         assertEquals(lapsed, FitAndProperRule.lapsed(status, checkedOn, today));
         assertEquals(lapsesOn, FitAndProperRule.lapsesOn(status, checkedOn));

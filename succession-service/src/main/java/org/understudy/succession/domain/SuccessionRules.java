@@ -1,8 +1,8 @@
 package org.understudy.succession.domain;
 
 import org.understudy.events.CandidateStatus;
-import org.understudy.events.FitAndProperStatus;
 import org.understudy.events.ReadinessLevel;
+import org.understudy.events.Validity;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * @param challengedSegments oversight segments whose posts count only candidates who would consider a challenged organisation
  */
 public record SuccessionRules(Period staleAfter, Period fitCheckValidFor, Set<Integer> challengedSegments) {
-    public static final SuccessionRules DEFAULT = new SuccessionRules(Period.ofMonths(18), Period.ofMonths(12), Set.of(4, 5));
+    public static final SuccessionRules DEFAULT = new SuccessionRules(Validity.READINESS, Validity.FIT_AND_PROPER, Set.of(4, 5));
 
     public Contribution evaluate(PostFacts post, CandidateFacts candidate, LocalDate day) {
         if (candidate.status() != CandidateStatus.ACTIVE
@@ -53,10 +53,7 @@ public record SuccessionRules(Period staleAfter, Period fitCheckValidFor, Set<In
 
     /** The first day the candidate's fit-and-proper check no longer holds; null if it never did. */
     private LocalDate fitCheckExpires(CandidateFacts c) {
-        if (c.fitStatus() == FitAndProperStatus.FAILED || c.fitCheckedOn() == null) {
-            return null;
-        }
-        return c.fitCheckedOn().plus(fitCheckValidFor).plusDays(1);
+        return Validity.fitAndProperEndsOn(c.fitStatus(), c.fitCheckedOn(), fitCheckValidFor);
     }
 
     private static boolean willingToWorkThere(PostFacts post, CandidateFacts c) {
@@ -65,11 +62,11 @@ public record SuccessionRules(Period staleAfter, Period fitCheckValidFor, Set<In
     }
 
     private CandidateFacts.Assessment fresh(CandidateFacts.Assessment a, LocalDate day) {
-        return a != null && day.isBefore(a.on().plus(staleAfter).plusDays(1)) && !a.on().isAfter(day) ? a : null;
+        return a != null && day.isBefore(Validity.endsOn(a.on(), staleAfter)) && !a.on().isAfter(day) ? a : null;
     }
 
     private LocalDate staleFrom(CandidateFacts.Assessment a) {
-        return a == null || !counting(a.level()) ? null : a.on().plus(staleAfter).plusDays(1);
+        return a == null || !counting(a.level()) ? null : Validity.endsOn(a.on(), staleAfter);
     }
 
     private static boolean counting(ReadinessLevel level) {

@@ -155,6 +155,28 @@ class SuccessionRulesTest {
         assertEquals(poolNow, c.poolNow(), clause + ": pool");
     }
 
+    /** The same clauses on awkward days: month ends, leap days, a re-check pending since long ago. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "-", value = {
+            // clause,                                          day,        fit,     checked,    assessed,   counts
+            "'check of 29 Feb 2024, on 28 Feb 2025: holds',     2025-02-28, PASSED,  2024-02-29, 2025-01-01, NOW",
+            "'check of 29 Feb 2024, on 1 Mar 2025: lapsed',     2025-03-01, PASSED,  2024-02-29, 2025-01-01, -",
+            "'check of 28 Feb 2023, on 28 Feb 2024: holds',     2024-02-28, PASSED,  2023-02-28, 2024-01-01, NOW",
+            "'check of 28 Feb 2023, on 29 Feb 2024: lapsed',    2024-02-29, PASSED,  2023-02-28, 2024-01-01, -",
+            "'assessed 31 Aug 2023, on 28 Feb 2025: holds',     2025-02-28, PASSED,  2025-01-01, 2023-08-31, NOW",
+            "'assessed 31 Aug 2023, on 1 Mar 2025: stale',      2025-03-01, PASSED,  2025-01-01, 2023-08-31, -",
+            "'assessed 28 Feb 2023, on 28 Aug 2024: holds',     2024-08-28, PASSED,  2024-06-01, 2023-02-28, NOW",
+            "'assessed 28 Feb 2023, on 31 Aug 2024: stale',     2024-08-31, PASSED,  2024-06-01, 2023-02-28, -",
+            "'assessed 31 Aug 2024, on 28 Feb 2026: holds',    2026-02-28, PASSED,  2026-01-31, 2024-08-31, NOW",
+            "'re-check pending, last check 13 months ago',      2026-11-26, PENDING, 2025-10-25, 2026-10-01, -",
+            "'re-check pending, last check 12 months ago',      2026-11-26, PENDING, 2025-11-26, 2026-10-01, NOW",
+    })
+    void whoCountsOnAwkwardDays(String clause, LocalDate day, FitAndProperStatus status, LocalDate checked, LocalDate assessed,
+                                Contribution.Level level) {
+        Contribution c = RULES.evaluate(post(p -> p), candidate(all(readyForRole(ReadinessLevel.READY_NOW, assessed), fit(status, checked))), day);
+        assertEquals(level, c.level(), clause);
+    }
+
     @Test
     void aContributionExpiresWhenItsFirstDateRunsOut() {
         // Assessed 17 months ago (stale in a month), fit check 2 months ago (lapses in 10): re-evaluate in a month.
