@@ -145,9 +145,9 @@ class WalkingSkeletonIT {
             }
         }
         Collections.sort(delaysMs);
+        // Every post reached the view (the loop fails otherwise); the times are printed, not asserted.
         System.out.printf("FRESHNESS posts=%d median=%.1f ms p99=%.1f ms max=%.1f ms%n", delaysMs.size(),
                 percentile(delaysMs, 0.50), percentile(delaysMs, 0.99), delaysMs.get(delaysMs.size() - 1));
-        assertEquals(100, delaysMs.size());
     }
 
     private static double percentile(List<Double> sorted, double p) {

@@ -52,6 +52,25 @@ class AssessmentChainTest {
                 c.credible(), purpose, c.askedBy(), c.recordedAt(), c.asOf(), c.answer(), c.positions(), c.previousHash());
     }
 
+    /**
+     * A record's hash, against a value computed outside Java from the canonical text written out by hand
+     * ({@code printf '%s' '<the text below>' | sha256sum}): anyone can check a record with standard tools.
+     */
+    @Test
+    void theHashIsTheSha256OfTheCanonicalTextAsAnyToolComputesIt() {
+        AssessmentChain.Content c = new AssessmentChain.Content(1, UUID.fromString("00000000-0000-0000-0000-0000000000a1"),
+                UUID.fromString("00000000-0000-0000-0000-0000000000b1"), "R0A", "LONDON", "ACUTE", "CHIEF_EXECUTIVE", false, "why",
+                "anonymous", Instant.parse("2026-11-26T10:15:30.123456Z"), null, "{\"credible\":false}", "{\"appliedUpTo\":[]}",
+                AssessmentChain.GENESIS);
+        assertEquals("{\"answer\":\"{\\\"credible\\\":false}\",\"asOf\":null,\"askedBy\":\"anonymous\","
+                + "\"assessmentId\":\"00000000-0000-0000-0000-0000000000a1\",\"credible\":false,\"odsCode\":\"R0A\","
+                + "\"organisationType\":\"ACUTE\",\"positions\":\"{\\\"appliedUpTo\\\":[]}\","
+                + "\"postId\":\"00000000-0000-0000-0000-0000000000b1\",\"previousHash\":\"" + "0".repeat(64) + "\","
+                + "\"purpose\":\"why\",\"recordedAt\":\"2026-11-26T10:15:30.123456Z\",\"region\":\"LONDON\","
+                + "\"role\":\"CHIEF_EXECUTIVE\",\"sequence\":1}", AssessmentChain.canonical(c));
+        assertEquals("d980213fab0a903374ee98f9c3e5b5d18a0116504cb1ae5b5e615dac63bd63ec", AssessmentChain.hash(c));
+    }
+
     @Test
     void theCanonicalContentIsSortedCompactJson() {
         String canonical = AssessmentChain.canonical(content(1, AssessmentChain.GENESIS, "why"));
