@@ -25,8 +25,8 @@ import java.util.UUID;
 
 /**
  * Writes one change-set of the view in one transaction, on the writer's connection: the changed rows
- * (copied into staging tables and merged in: two statements a table, whatever the number of rows), the
- * new history rows, the positions reached in each topic-partition, the view's new version and day, and
+ * (copied into staging tables, then merged in by one batch of statements sent together, whatever the
+ * number of rows; the staging tables empty themselves at commit), the new history rows, the positions reached in each topic-partition, the view's new version and day, and
  * the alerts' events in the outbox. Fenced: the transaction checks that this writer still holds the
  * role. It also takes the view's transaction lock, so an assessment being recorded sees the view either
  * before or after a change-set, never half of one.
@@ -36,6 +36,10 @@ public class ChangeSetWriter {
     /** The view's transaction lock ("Successi"): change-sets and assessments being recorded take it. */
     public static final long VIEW_LOCK = 0x5375_6363_6573_7369L;
 
+    private static final ViewTables.Table<ViewState.Pair> PAIRS_GONE = new ViewTables.Table<>("stage_pair_gone", List.of(),
+            List.of("post_id", "candidate_id"), (out, p) -> out.fields(p.postId(), p.candidateId()));
+    private static final ViewTables.Table<UUID> DETAIL_OWNERS = new ViewTables.Table<>("stage_detail_owner", List.of(),
+            List.of("candidate_id"), (out, id) -> out.fields(id));
     private static final List<ViewTables.Table<?>> MERGED = List.of(ViewTables.ORGANISATIONS, ViewTables.POSTS,
             ViewTables.CANDIDATES, ViewTables.VACANCIES, ViewTables.CONTRIBUTIONS);
 
@@ -56,9 +60,10 @@ public class ChangeSetWriter {
     public void prepare(WriterLease lease) throws SQLException {
         try (Statement s = lease.connection().createStatement()) {
             for (ViewTables.Table<?> t : MERGED) {
-                s.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage(t) + " (LIKE " + t.name() + " INCLUDING DEFAULTS)");
+                s.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage(t) + " (LIKE " + t.name() + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
             }
-            s.execute("CREATE TEMP TABLE IF NOT EXISTS stage_pair_gone (post_id UUID NOT NULL, candidate_id UUID NOT NULL)");
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS stage_pair_gone (post_id UUID NOT NULL, candidate_id UUID NOT NULL) ON COMMIT DELETE ROWS");
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS stage_detail_owner (candidate_id UUID NOT NULL) ON COMMIT DELETE ROWS");
         }
     }
 
@@ -81,16 +86,29 @@ public class ChangeSetWriter {
             }
             version = moveVersion(c, changes.day());
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            merge(c, copy, ViewTables.ORGANISATIONS, changes.organisations());
             List<ViewTables.PostRow> posts = new ArrayList<>(changes.posts().size());
             for (PostSuccession p : changes.posts()) {
                 posts.add(new ViewTables.PostRow(p, changes.historyCounts().getOrDefault(p.postId, 0L), version));
             }
-            merge(c, copy, ViewTables.POSTS, posts);
-            merge(c, copy, ViewTables.CANDIDATES, changes.candidates());
-            replaceDetails(c, copy, changes.candidateDetails());
-            merge(c, copy, ViewTables.VACANCIES, changes.vacancies());
-            writeContributions(c, copy, changes.contributions());
+            // Staged first, then merged by one batch (the statements travel together), then the details'
+            // and history's new rows copied straight in.
+            List<String> batch = new ArrayList<>();
+            stage(copy, ViewTables.ORGANISATIONS, changes.organisations(), batch);
+            stage(copy, ViewTables.POSTS, posts, batch);
+            stage(copy, ViewTables.CANDIDATES, changes.candidates(), batch);
+            stage(copy, ViewTables.VACANCIES, changes.vacancies(), batch);
+            stageContributions(copy, changes.contributions(), batch);
+            stageDetailOwners(copy, changes.candidateDetails(), batch);
+            markAnswersChanged(changes, version, batch);
+            if (!batch.isEmpty()) {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : batch) {
+                        s.addBatch(sql);
+                    }
+                    s.executeBatch();
+                }
+            }
+            copyDetails(copy, changes.candidateDetails());
             if (!changes.history().isEmpty()) {
                 ViewTables.HISTORY.copy(copy, ViewTables.HISTORY.name(), changes.history());
             }
@@ -138,8 +156,9 @@ public class ChangeSetWriter {
         }
     }
 
-    /** Copies the rows into the table's staging twin and merges them in by key. */
-    private static <T> void merge(Connection c, CopyManager copy, ViewTables.Table<T> table, java.util.Collection<T> rows) throws SQLException {
+    /** Copies the rows into the table's staging twin; the statement merging them in by key joins the batch. */
+    private static <T> void stage(CopyManager copy, ViewTables.Table<T> table, java.util.Collection<T> rows, List<String> batch)
+            throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -150,36 +169,28 @@ public class ChangeSetWriter {
                 updates.add(column + " = EXCLUDED." + column);
             }
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("INSERT INTO " + table.name() + " (" + table.columnList() + ") SELECT " + table.columnList() + " FROM " + stage(table)
-                    + " ON CONFLICT (" + String.join(", ", table.key()) + ") DO UPDATE SET " + String.join(", ", updates));
-            s.execute("DELETE FROM " + stage(table));
+        batch.add("INSERT INTO " + table.name() + " (" + table.columnList() + ") SELECT " + table.columnList() + " FROM " + stage(table)
+                + " ON CONFLICT (" + String.join(", ", table.key()) + ") DO UPDATE SET " + String.join(", ", updates));
+    }
+
+    /**
+     * A post's answer also shows its organisation's and its vacancies' rows: posts whose organisation or
+     * vacancy changed are marked changed at this version too, so that every instance's change feed
+     * names them (read caches refresh them, the stream sends them).
+     */
+    private static void markAnswersChanged(ChangeSet changes, long version, List<String> batch) {
+        if (!changes.organisations().isEmpty()) {
+            batch.add("UPDATE post_succession p SET changed_version = " + version + " FROM " + stage(ViewTables.ORGANISATIONS)
+                    + " o WHERE p.ods_code = o.ods_code AND p.changed_version <> " + version);
+        }
+        if (!changes.vacancies().isEmpty()) {
+            batch.add("UPDATE post_succession p SET changed_version = " + version + " FROM " + stage(ViewTables.VACANCIES)
+                    + " v WHERE p.post_id = v.post_id AND p.changed_version <> " + version);
         }
     }
 
-    /** A changed candidate's readiness, nominations and exits: the old rows go, the new ones are copied in. */
-    private static void replaceDetails(Connection c, CopyManager copy, Map<UUID, ViewState.Details> details) throws SQLException {
-        if (details.isEmpty()) {
-            return;
-        }
-        java.sql.Array ids = c.createArrayOf("uuid", details.keySet().toArray());
-        for (ViewTables.Table<?> t : List.of(ViewTables.READINESS, ViewTables.NOMINATIONS, ViewTables.EXITS)) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + t.name() + " WHERE candidate_id = ANY(?)")) {
-                s.setArray(1, ids);
-                s.execute();
-            }
-        }
-        List<ViewTables.Detail<CandidateState.RoleReadiness>> readiness = new ArrayList<>();
-        List<ViewTables.Detail<CandidateState.Nomination>> nominations = new ArrayList<>();
-        List<ViewTables.Detail<CandidateState.Exit>> exits = new ArrayList<>();
-        ViewBulkWriter.details(details, readiness, nominations, exits);
-        copyIfAny(copy, ViewTables.READINESS, readiness);
-        copyIfAny(copy, ViewTables.NOMINATIONS, nominations);
-        copyIfAny(copy, ViewTables.EXITS, exits);
-    }
-
-    /** Pairs that count now are merged in; pairs that no longer count are removed. */
-    private static void writeContributions(Connection c, CopyManager copy, Map<ViewState.Pair, Contribution> changed) throws SQLException {
+    /** Pairs that count now are staged to be merged in; pairs that no longer count, to be removed. */
+    private static void stageContributions(CopyManager copy, Map<ViewState.Pair, Contribution> changed, List<String> batch) throws SQLException {
         List<ViewTables.Pair> counting = new ArrayList<>();
         List<ViewState.Pair> gone = new ArrayList<>();
         changed.forEach((pair, contribution) -> {
@@ -190,14 +201,35 @@ public class ChangeSetWriter {
             }
         });
         if (!gone.isEmpty()) {
-            new ViewTables.Table<ViewState.Pair>("stage_pair_gone", List.of(), List.of("post_id", "candidate_id"),
-                    (out, p) -> out.fields(p.postId(), p.candidateId())).copy(copy, "stage_pair_gone", gone);
-            try (Statement s = c.createStatement()) {
-                s.execute("DELETE FROM post_candidate t USING stage_pair_gone g WHERE t.post_id = g.post_id AND t.candidate_id = g.candidate_id");
-                s.execute("DELETE FROM stage_pair_gone");
-            }
+            PAIRS_GONE.copy(copy, PAIRS_GONE.name(), gone);
+            batch.add("DELETE FROM post_candidate t USING stage_pair_gone g WHERE t.post_id = g.post_id AND t.candidate_id = g.candidate_id");
         }
-        merge(c, copy, ViewTables.CONTRIBUTIONS, counting);
+        stage(copy, ViewTables.CONTRIBUTIONS, counting, batch);
+    }
+
+    /** A changed candidate's readiness, nominations and exits: staged so that the old rows go in the batch. */
+    private static void stageDetailOwners(CopyManager copy, Map<UUID, ViewState.Details> details, List<String> batch) throws SQLException {
+        if (details.isEmpty()) {
+            return;
+        }
+        DETAIL_OWNERS.copy(copy, DETAIL_OWNERS.name(), details.keySet());
+        for (ViewTables.Table<?> t : List.of(ViewTables.READINESS, ViewTables.NOMINATIONS, ViewTables.EXITS)) {
+            batch.add("DELETE FROM " + t.name() + " t USING stage_detail_owner o WHERE t.candidate_id = o.candidate_id");
+        }
+    }
+
+    /** The changed candidates' new readiness, nomination and exit rows (their old ones went in the batch). */
+    private static void copyDetails(CopyManager copy, Map<UUID, ViewState.Details> details) throws SQLException {
+        if (details.isEmpty()) {
+            return;
+        }
+        List<ViewTables.Detail<CandidateState.RoleReadiness>> readiness = new ArrayList<>();
+        List<ViewTables.Detail<CandidateState.Nomination>> nominations = new ArrayList<>();
+        List<ViewTables.Detail<CandidateState.Exit>> exits = new ArrayList<>();
+        ViewBulkWriter.details(details, readiness, nominations, exits);
+        copyIfAny(copy, ViewTables.READINESS, readiness);
+        copyIfAny(copy, ViewTables.NOMINATIONS, nominations);
+        copyIfAny(copy, ViewTables.EXITS, exits);
     }
 
     private static <T> void copyIfAny(CopyManager copy, ViewTables.Table<T> table, List<T> rows) throws SQLException {
