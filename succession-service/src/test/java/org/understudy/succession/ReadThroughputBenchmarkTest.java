@@ -312,7 +312,7 @@ class ReadThroughputBenchmarkTest {
             org.executeBatch();
             post.executeBatch();
             vacancy.executeBatch();
-            SeededViewRows.versionMoved(c);
+            SeededViewRows.versionMoved(c, posts);
         }
     }
 

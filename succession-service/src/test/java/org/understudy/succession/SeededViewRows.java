@@ -1,6 +1,7 @@
 package org.understudy.succession;
 
 import io.quarkus.arc.Arc;
+import org.understudy.succession.events.ViewChangeFeed;
 import org.understudy.succession.persistence.ViewVersion;
 
 import javax.sql.DataSource;
@@ -35,23 +36,29 @@ public final class SeededViewRows {
             p.executeUpdate();
             o.setArray(1, c.createArrayOf("varchar", odsCodes.toArray()));
             o.executeUpdate();
-            versionMoved(c);
+            versionMoved(c, posts);
         }
     }
 
     /**
      * After writing rows straight into the view's tables (on a connection that commits each statement):
-     * moves the version on and waits until the service under test has heard of it, as it would have
-     * at once had its consumers written the rows.
+     * moves the version on, marks the given posts changed at that version as the writer marks the rows
+     * it writes (one statement, so both commit together), and waits until the service under test has
+     * read those changes, as it would have at once had its writer written the rows.
      */
-    public static void versionMoved(Connection c) throws Exception {
+    public static void versionMoved(Connection c, Collection<UUID> changedPosts) throws Exception {
         long moved;
-        try (PreparedStatement s = c.prepareStatement("UPDATE view_version SET version = version + 1 WHERE id = 1 RETURNING version");
-             ResultSet r = s.executeQuery()) {
-            r.next();
-            moved = r.getLong(1);
+        try (PreparedStatement s = c.prepareStatement("WITH moved AS (UPDATE view_version SET version = version + 1 WHERE id = 1"
+                + " RETURNING version), marked AS (UPDATE post_succession SET changed_version = (SELECT version FROM moved)"
+                + " WHERE post_id = ANY (?) RETURNING post_id) SELECT version, (SELECT count(*) FROM marked) FROM moved")) {
+            s.setArray(1, c.createArrayOf("uuid", changedPosts.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                moved = r.getLong(1);
+            }
         }
         ViewVersion version = Arc.container().instance(ViewVersion.class).get();
-        await().atMost(Duration.ofSeconds(10)).until(() -> version.latest() >= moved);
+        ViewChangeFeed feed = Arc.container().instance(ViewChangeFeed.class).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> version.latest() >= moved && feed.seen() >= moved);
     }
 }

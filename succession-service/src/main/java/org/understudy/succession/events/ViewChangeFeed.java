@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The posts whose rows the writer changed, on every instance: each move of the view's version
  * ({@link ViewVersionListener}, announced by PostgreSQL when the writer's transaction commits) is
- * followed by one read of the posts changed since the version last seen, handed to live subscribers
- * (the SSE stream). Moves heard while a read runs are served by the next read, which covers them all;
- * a lost connection loses nothing, since the next version heard is read from the last one seen.
+ * followed by one read of the posts changed since the version last seen, handed first to this
+ * instance's read caches (which forget those posts' answers) and then to live subscribers (the SSE
+ * stream). Moves heard while a read runs are served by the next read, which covers them all; a lost
+ * connection loses nothing, since the next version heard is read from the last one seen.
  */
 @ApplicationScoped
 public class ViewChangeFeed {
@@ -36,7 +37,19 @@ public class ViewChangeFeed {
     @Inject
     PostSuccessionRepository posts;
 
+    /** Posts changed up to a version, as read after it committed. */
+    public record Changed(long upTo, List<UUID> postIds) {
+    }
+
+    /** Told of each read of changes, in order, before the stream; and when a read failed (its changes come with the next). */
+    public interface Listener {
+        void changed(Changed changed);
+
+        void missed();
+    }
+
     private final BroadcastProcessor<List<UUID>> changes = BroadcastProcessor.create();
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong seen = new AtomicLong(-1);
     private final AtomicLong heard = new AtomicLong(-1);
     private final AtomicInteger subscribers = new AtomicInteger();
@@ -58,7 +71,17 @@ public class ViewChangeFeed {
         reader.shutdownNow();
     }
 
-    /** Batches of changed post ids, one per read of the changes (read only while someone is subscribed). */
+    /** Adds a listener (a read cache) told of every read of changes on the feed's thread. */
+    public void listen(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** The version up to which changes have been read and handed on (-1 before the first version is heard). */
+    public long seen() {
+        return seen.get();
+    }
+
+    /** Batches of changed post ids, one per read of the changes. */
     public Multi<List<UUID>> stream() {
         return changes.onSubscription().invoke(subscribers::incrementAndGet).onTermination().invoke(subscribers::decrementAndGet);
     }
@@ -69,17 +92,20 @@ public class ViewChangeFeed {
         if (upTo <= from) {
             return;
         }
-        if (from < 0 || subscribers.get() == 0) {
-            seen.set(upTo); // the first version heard, or no one listening: nothing to hand on
+        if (from < 0) {
+            seen.set(upTo); // the first version heard: nothing cached or streamed is older
             return;
         }
         try {
             List<UUID> changed = QuarkusTransaction.requiringNew().call(() -> posts.changedBetween(from, upTo));
+            Changed read = new Changed(upTo, changed);
+            listeners.forEach(l -> l.changed(read));
             seen.set(upTo);
-            if (!changed.isEmpty()) {
+            if (!changed.isEmpty() && subscribers.get() > 0) {
                 changes.onNext(changed);
             }
         } catch (RuntimeException e) {
+            listeners.forEach(Listener::missed);
             LOG.warnf("Could not read the posts changed up to version %d (the next move reads them): %s", upTo, e.getMessage());
         }
     }

@@ -408,9 +408,11 @@ public class ViewWriter {
 
         /** Folds a poll's records and writes what changed, with the positions past them. */
         void apply(ConsumerRecords<String, String> polled) throws SQLException {
+            long t0 = System.nanoTime();
             List<ConsumerRecord<String, String>> records = new ArrayList<>(polled.count());
             polled.forEach(records::add);
             List<EventRecords.Read> reads = reader.readAll(records);
+            long t1 = System.nanoTime();
             ConsumerOutcomes outcomes = new ConsumerOutcomes();
             List<DeadLetters.Letter> letters = new ArrayList<>();
             for (EventRecords.Read read : reads) {
@@ -423,8 +425,11 @@ public class ViewWriter {
                     return;
                 }
             }
+            long t2 = System.nanoTime();
             try {
                 writePoll(reads, letters, outcomes);
+                LOG.debugf("Applied a poll of %d records: read %.1f ms, folded %.1f ms, written %.1f ms", records.size(),
+                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
             } catch (WriterLease.LostRole e) {
                 throw e;
             } catch (SQLException | RuntimeException e) {
