@@ -204,14 +204,30 @@ public final class BenchMain {
                         .add(cpuMs / folded, Double.NaN);
                 KafkaBaselines.RoundTrip k = kafka.roundTrip(rate, freshnessSeconds);
                 System.out.printf(Locale.ROOT, "freshness: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d measured, %d not seen, %d writes answered 2xx, %d errors, %.0f writes/s); "
-                        + "Kafka round trip p50 %.1f, p99 %.1f, max %.1f ms%n", f.p50(), f.p99(), f.max(), f.measured(), f.unresolved(),
-                        f.writes(), f.errors(), f.rate(), k.p50(), k.p99(), k.max());
+                        + "from the sending p50 %.1f, p99 %.1f ms; Kafka round trip p50 %.1f, p99 %.1f, max %.1f ms%n", f.p50(), f.p99(), f.max(), f.measured(), f.unresolved(),
+                        f.writes(), f.errors(), f.rate(), f.sentP50(), f.sentP99(), k.p50(), k.p99(), k.max());
                 row("fresh.p50", "Freshness p50 (" + rate + " writes/s, " + freshnessSeconds + " s)", "ms", "Kafka produce→consume p50", "≤ 50 ms", (v, b) -> v <= 50)
                         .add(f.p50(), k.p50());
                 row("fresh.p99", "Freshness p99", "ms", "Kafka produce→consume p99", "≤ 250 ms", (v, b) -> v <= 250).add(f.p99(), k.p99());
                 row("fresh.max", "Freshness max", "ms", "Kafka produce→consume max", "", null).add(f.max(), k.max());
+                row("fresh.sent.p50", "Freshness from the write's sending, p50 (its answer time included)", "ms", "", "", null)
+                        .add(f.sentP50(), Double.NaN);
+                row("fresh.sent.p99", "Freshness from the write's sending, p99", "ms", "", "", null).add(f.sentP99(), Double.NaN);
                 row("fresh.lost", "Writes not seen on the stream within 15 s", "writes", "", "", null).add(f.unresolved(), Double.NaN);
                 row("fresh.rate", "Write rate achieved (2xx and errors)", "writes/s", "asked", "", null).add(f.rate(), rate);
+                for (String lower : options.getOrDefault("sweep", "").split(",")) {
+                    if (lower.isBlank()) {
+                        continue;
+                    }
+                    int at = Integer.parseInt(lower.trim());
+                    Freshness.Result s = new Freshness(http, urls, postIds, candidateIds).run(at, freshnessSeconds);
+                    settle(kafka);
+                    System.out.printf(Locale.ROOT, "freshness at %d writes/s: p50 %.1f ms, p99 %.1f ms from the answer; p50 %.1f ms, p99 %.1f ms from the sending (%d not seen)%n",
+                            at, s.p50(), s.p99(), s.sentP50(), s.sentP99(), s.unresolved());
+                    row("fresh." + at + ".p99", "Freshness p99 at " + at + " writes/s", "ms", "", "≤ 250 ms", (v, b) -> v <= 250).add(s.p99(), Double.NaN);
+                    row("fresh." + at + ".sent.p99", "Freshness from the sending, p99, at " + at + " writes/s", "ms", "", "", null)
+                            .add(s.sentP99(), Double.NaN);
+                }
             }
             if (!skip.contains("reads")) {
                 settle(kafka);

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the vacancy-service half.
  */
 final class Freshness {
-    record Result(double p50, double p99, double max, int measured, int unresolved, int writes, int errors, double rate) {
+    record Result(double p50, double p99, double max, int measured, int unresolved, int writes, int errors, double rate,
+                  double sentP50, double sentP99) {
     }
 
     private final Http http;
@@ -41,6 +42,8 @@ final class Freshness {
     private final AtomicLong counter = new AtomicLong();
 
     private final String streamBase;
+    /** The writes' own client, so that they neither wait behind nor delay a read load on the shared one. */
+    private final java.net.http.HttpClient writes;
 
     Freshness(Http http, Urls urls, List<String> postIds, List<String> candidateIds) {
         this(http, urls, postIds, candidateIds, urls.succession());
@@ -53,6 +56,7 @@ final class Freshness {
         this.postIds = postIds;
         this.candidateIds = candidateIds;
         this.streamBase = streamBase;
+        this.writes = http.ownClient();
     }
 
     private final Object lock = new Object();
@@ -61,20 +65,26 @@ final class Freshness {
 
     /** Per post: writes answered 2xx not yet seen on the stream, oldest first. */
     private final Map<String, Deque<Write>> pending = new HashMap<>();
-    /** Markers seen on the live stream (a write can show there before its client has the answer). */
-    private final java.util.Set<String> seen = new java.util.HashSet<>();
+    /** When each write was sent: a write shown on the stream supersedes the writes answered before it was sent. */
+    private final Map<String, Long> sentAt = new HashMap<>();
+    /** Markers shown on the live stream before their client had the answer (a write can show there first), and when. */
+    private final Map<String, Long> shown = new HashMap<>();
     private final List<Double> latencies = new ArrayList<>();
+    /** The same writes timed from when they were sent (the write service's own answer time included). */
+    private final List<Double> fromSent = new ArrayList<>();
 
     Result run(int rate, int seconds) throws Exception {
         synchronized (lock) {
             pending.clear();
-            seen.clear();
+            sentAt.clear();
+            shown.clear();
             latencies.clear();
+            fromSent.clear();
         }
         CountDownLatch ready = new CountDownLatch(1);
         HttpRequest streamRequest = http.request(streamBase + "/api/v1/succession/stream")
                 .header("Accept", "text/event-stream").timeout(java.time.Duration.ofHours(1)).GET().build();
-        HttpResponse<InputStream> stream = http.client.send(streamRequest, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = http.ownClient().send(streamRequest, HttpResponse.BodyHandlers.ofInputStream());
         if (stream.statusCode() != 200) {
             throw new IllegalStateException("stream answered " + stream.statusCode());
         }
@@ -124,9 +134,10 @@ final class Freshness {
         reader.interrupt();
         synchronized (lock) {
             double[] ms = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] sent = fromSent.stream().mapToDouble(Double::doubleValue).toArray();
             int unresolved = pending.values().stream().mapToInt(Deque::size).sum();
             return new Result(Stats.percentile(ms, 50), Stats.percentile(ms, 99), Stats.max(ms), ms.length, unresolved,
-                    (int) written.get(), (int) errors.get(), total / elapsed);
+                    (int) written.get(), (int) errors.get(), total / elapsed, Stats.percentile(sent, 50), Stats.percentile(sent, 99));
         }
     }
 
@@ -136,7 +147,10 @@ final class Freshness {
         String marker = java.util.UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("candidateId", marker, "namedOn", LocalDate.now().minusDays(1).toString());
         HttpRequest request = http.json("PUT", urls.vacancy() + "/api/v1/posts/" + postId + "/interim-cover", body);
-        return http.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+        synchronized (lock) {
+            sentAt.put(marker, System.nanoTime());
+        }
+        return writes.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             long now = System.nanoTime();
             if (failure != null || response.statusCode() / 100 != 2) {
                 errors.incrementAndGet();
@@ -144,8 +158,10 @@ final class Freshness {
             }
             written.incrementAndGet();
             synchronized (lock) {
-                if (seen.remove(marker)) {
+                Long shownAt = shown.remove(marker);
+                if (shownAt != null) {
                     latencies.add(0.0); // on the stream before the client had its answer
+                    fromSent.add(Math.max(0, shownAt - sentAt.get(marker)) / 1e6);
                 } else {
                     pending.computeIfAbsent(postId, k -> new ArrayDeque<>()).add(new Write(marker, now));
                 }
@@ -159,7 +175,7 @@ final class Freshness {
         Map<String, Object> body = Map.of("role", "CHIEF_EXECUTIVE", "level", readyNow ? "READY_NOW" : "READY_1_2_YEARS",
                 "assessedOn", LocalDate.now().toString(), "assessedBy", "bench");
         HttpRequest request = http.json("PUT", urls.candidate() + "/api/v1/candidates/" + candidateId + "/readiness", body);
-        return http.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+        return writes.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure != null || response.statusCode() / 100 != 2) {
                 errors.incrementAndGet();
             } else {
@@ -196,26 +212,37 @@ final class Freshness {
         }
     }
 
+    /**
+     * A post shown with a marker: that write is visible, and so is the end of every write to the post
+     * answered before it was sent (those committed before it, so it supersedes them). Writes answered
+     * after it was sent may have committed after it and wait for a marker of their own. A marker shown
+     * before its client had the answer counts as seen at once when the answer comes.
+     */
     private void onPost(JsonNode post, long now) {
-        JsonNode shown = post.path("interimCover").path("candidateId");
-        if (!shown.isTextual()) {
+        JsonNode cover = post.path("interimCover").path("candidateId");
+        if (!cover.isTextual()) {
             return;
         }
-        String marker = shown.asText();
+        String marker = cover.asText();
         String postId = post.path("postId").asText();
         synchronized (lock) {
-            Deque<Write> waiting = pending.get(postId);
-            if (waiting == null || waiting.stream().noneMatch(w -> w.marker().equals(marker))) {
-                seen.add(marker);
-                return;
+            Long sent = sentAt.get(marker);
+            if (sent == null) {
+                return; // not a write of this run
             }
-            // This write and every earlier one to the post (superseded, so visible from now on).
-            while (!waiting.isEmpty()) {
-                Write w = waiting.pollFirst();
-                latencies.add(Math.max(0, now - w.answeredAt()) / 1e6);
-                if (w.marker().equals(marker)) {
-                    break;
+            Deque<Write> waiting = pending.getOrDefault(postId, new ArrayDeque<>());
+            boolean answered = false;
+            for (java.util.Iterator<Write> it = waiting.iterator(); it.hasNext(); ) {
+                Write w = it.next();
+                if (w.marker().equals(marker) || w.answeredAt() <= sent) {
+                    latencies.add(Math.max(0, now - w.answeredAt()) / 1e6);
+                    fromSent.add(Math.max(0, now - sentAt.get(w.marker())) / 1e6);
+                    answered |= w.marker().equals(marker);
+                    it.remove();
                 }
+            }
+            if (!answered) {
+                shown.putIfAbsent(marker, now);
             }
         }
     }

@@ -23,11 +23,16 @@ final class SecondInstance implements AutoCloseable {
     }
 
     static SecondInstance start(Path root, Path state, int port, int kafkaPort, int pgPort, Http http) throws Exception {
+        return startWith(root, state, port, kafkaPort, pgPort, http, "-Xmx256m");
+    }
+
+    /** The same with a heap of the caller's choosing ({@code -Xmx...}). */
+    static SecondInstance startWith(Path root, Path state, int port, int kafkaPort, int pgPort, Http http, String heap) throws Exception {
         Path app = root.resolve("succession-service/target/quarkus-app");
         Path log = state.resolve("logs/succession-service-2.log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dunderstudy.component=succession-service-2", "-Xms64m", "-Xmx256m", "-jar", "quarkus-run.jar"))
+                "-Dunderstudy.component=succession-service-2", "-Xms64m", heap, "-jar", "quarkus-run.jar"))
                 .directory(app.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
