@@ -22,7 +22,7 @@ import org.understudy.infra.security.SigningKeys;
 import org.understudy.infra.security.TokenMinter;
 
 /**
- * The benchmark suite of issue 10 against a running local stack (bench/run starts one): freshness,
+ * The benchmark suite against a running local stack (bench/run starts one): freshness,
  * rebuild, reads, consequence capacity and footprint, each beside a baseline measured in the same run,
  * the median of --runs runs. Prints the table and writes it as JSON and Markdown.
  */
@@ -110,7 +110,7 @@ public final class BenchMain {
     /**
      * Each service's CPU with no load, just before the reads. A service that is still busy takes CPU from the
      * reads on this shared machine: a backlog not yet applied, or a request stuck in a loop after clients gave
-     * up under the write load (docs/benchmarks.md, seventh session). Shown beside the reads, no target.
+     * up under the write load (docs/benchmarks.md, "Decisions"). Shown beside the reads, no target.
      */
     private void idleCpuBeforeReads(Footprint footprint) throws InterruptedException {
         StringBuilder line = new StringBuilder("CPU with no load before the reads (3 s):");

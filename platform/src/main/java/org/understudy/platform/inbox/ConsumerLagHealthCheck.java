@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Consumer lag in readiness (issue 8), beside the outbox backlog the relay's check reports: records
+ * Consumer lag in readiness, beside the outbox backlog the relay's check reports: records
  * on each consumed topic not yet read by this instance, from the Kafka client's own per-partition
  * lag (the same figures as {@code kafka_consumer_fetch_manager_records_lag} on /q/metrics). Always UP:
  * a lagging consumer is catching up, and taking the instance out of rotation would not make it

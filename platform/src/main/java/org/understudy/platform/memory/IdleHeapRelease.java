@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * 130-145 MB of heap for 35 MB of live data, for good. When {@link HeapReleasePolicy} says so, this
  * asks for one full collection ({@link System#gc()}); the JVM then shrinks the heap to its
  * MaxHeapFreeRatio and returns the rest (with -XX:-ShrinkHeapInSteps, at once). docs/benchmarks.md,
- * seventh session.
+ * "Decisions the figures rest on".
  */
 @ApplicationScoped
 public class IdleHeapRelease {
