@@ -101,7 +101,7 @@ public class ViewRebuilder {
             return false;
         }
         if (writer.role() != ViewWriter.Role.WRITER) {
-            writer.exclusively(lease -> null).join(); // throws NotTheWriter, naming the writer
+            throw writer.standby(); // names the writer
         }
         OffsetDateTime started = OffsetDateTime.now(clock);
         progress.set(new Progress("RUNNING", started, null, 0, 0, 0, 0, null));
