@@ -68,8 +68,12 @@ public final class StoryEvents implements AutoCloseable {
     }
 
     void organisation(String ods, Region region, OrganisationType type, int segment, LocalDate day) {
+        organisation(ods, "Story NHS Trust " + ods, region, type, segment, day);
+    }
+
+    void organisation(String ods, String name, Region region, OrganisationType type, int segment, LocalDate day) {
         send(Topics.VACANCY_EVENTS, VacancyEventTypes.ORGANISATION_CREATED, ods, day,
-                new OrganisationState(ods, "Story NHS Trust " + ods, region, type, false, null, segment));
+                new OrganisationState(ods, name, region, type, false, null, segment));
     }
 
     void post(UUID postId, String ods, UUID incumbent, LocalDate since, boolean interim, LocalDate day) {

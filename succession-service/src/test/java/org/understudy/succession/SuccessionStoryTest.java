@@ -37,11 +37,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A trust's chief executive post over two years, told with the events the other services publish,
- * each number checked at each step (DESIGN.md, "The succession view").
+ * each number checked at each step (docs/succession-view.md, "Who counts for a post").
  */
 @QuarkusTest
 class SuccessionStoryTest {
@@ -188,6 +189,28 @@ class SuccessionStoryTest {
                 .get("/api/v1/succession/posts").then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         assertTrue(csv.startsWith("postId,odsCode,organisationName"), csv);
         assertTrue(csv.contains(post + "," + ods + ",Story NHS Trust " + ods + ",SOUTH_WEST,AMBULANCE,2,CHIEF_EXECUTIVE,0,1,0,0,NONE"), csv);
+    }
+
+    @Test
+    void theCsvListNeverHandsASpreadsheetAFormula() {
+        String ods = "Y" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36).toUpperCase();
+        UUID post = UUID.randomUUID();
+        String name = "=HYPERLINK(\"http://x.invalid\",\"click\")";
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        story.organisation(ods, name, Region.NORTH_EAST_AND_YORKSHIRE, OrganisationType.COMMUNITY, 1, today);
+        story.post(post, ods, null, null, false, today);
+        expect(post, "organisationName", name);
+
+        var answer = given().accept("text/csv").queryParam("region", "NORTH_EAST_AND_YORKSHIRE").queryParam("organisationType", "COMMUNITY")
+                .queryParam("oversightSegment", 1).queryParam("size", 500)
+                .get("/api/v1/succession/posts").then().statusCode(200).contentType(startsWith("text/csv")).extract();
+        String csv = answer.asString();
+        // A page, saying how many match in all: the lines after the header, when they all fit in it.
+        assertEquals(csv.split("\r\n").length - 1, Integer.parseInt(answer.header("X-Total-Count")), csv);
+        // The name is there, as text: a leading ' and the cell quoted (it holds quotes and a comma).
+        assertTrue(csv.contains(post + "," + ods + ",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"click\"\")\",NORTH_EAST_AND_YORKSHIRE,COMMUNITY,1,"),
+                csv);
+        assertFalse(csv.contains(",=") || csv.contains(",\"="), csv);
     }
 
     /** The story's instants: a minute apart, ending before now (as-of answers cannot be asked of the future). */

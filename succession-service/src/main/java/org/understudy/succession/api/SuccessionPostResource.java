@@ -102,7 +102,10 @@ public class SuccessionPostResource {
     @Operation(hidden = true)
     public Response listCsv(@Valid @BeanParam PostFilter filter, @QueryParam("sort") String sort, @QueryParam("asOf") String asOf,
                             @Valid @BeanParam PageRequest paging) {
-        return Response.ok(PostCsv.of(page(filter, sort, asOf, paging).items()), CSV)
+        PageResponse<PostSuccessionResponse> found = page(filter, sort, asOf, paging);
+        // One page, as in the JSON: how many match in all is said, never left to guess.
+        return Response.ok(PostCsv.of(found.items()), CSV)
+                .header("X-Total-Count", found.total())
                 .header("Content-Disposition", "attachment; filename=\"succession-posts.csv\"").build();
     }
 

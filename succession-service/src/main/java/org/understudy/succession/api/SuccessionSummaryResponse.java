@@ -3,6 +3,7 @@ package org.understudy.succession.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.understudy.events.BoardRole;
+import org.understudy.platform.api.CsvTable;
 import org.understudy.succession.domain.SuccessionSummary;
 
 import java.time.LocalDate;
@@ -41,28 +42,27 @@ public record SuccessionSummaryResponse(
                 s.groups().stream().map(Group::of).toList(), Group.of(s.national()));
     }
 
-    /** RFC 4180 CSV: one row per group, then the national row. */
+    /** CSV: one row per group, then the national row. */
     String csv() {
-        StringBuilder out = new StringBuilder("groupBy,group,posts,postsWithNoReadyNow,medianDepth,medianLastShortlist,medianDaysVacant,"
-                + "voluntaryExitsLast12Months,appointmentsAfterDismissal,credibleDismissalShare\r\n");
+        CsvTable csv = new CsvTable(List.of("groupBy", "group", "posts", "postsWithNoReadyNow", "medianDepth", "medianLastShortlist",
+                "medianDaysVacant", "voluntaryExitsLast12Months", "appointmentsAfterDismissal", "credibleDismissalShare"));
         for (Group g : groups) {
-            row(out, groupBy, g);
+            row(csv, groupBy, g);
         }
-        row(out, "national", national);
-        return out.toString();
+        row(csv, "national", national);
+        return csv.write();
     }
 
-    private static void row(StringBuilder out, String groupBy, Group g) {
-        out.append(String.join(",", groupBy, g.group(), Integer.toString(g.posts()), Integer.toString(g.postsWithNoReadyNow()),
-                number(g.medianDepth()), number(g.medianLastShortlist()), number(g.medianDaysVacant()),
-                Long.toString(g.voluntaryExitsLast12Months()), Integer.toString(g.appointmentsAfterDismissal()),
-                number(g.credibleDismissalShare()))).append("\r\n");
+    private static void row(CsvTable csv, String groupBy, Group g) {
+        csv.row(groupBy, g.group(), g.posts(), g.postsWithNoReadyNow(), number(g.medianDepth()), number(g.medianLastShortlist()),
+                number(g.medianDaysVacant()), g.voluntaryExitsLast12Months(), g.appointmentsAfterDismissal(), number(g.credibleDismissalShare()));
     }
 
-    private static String number(Double d) {
+    /** A whole number without its ".0". */
+    private static Number number(Double d) {
         if (d == null) {
-            return "";
+            return null;
         }
-        return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+        return d == Math.rint(d) ? (Number) d.longValue() : d;
     }
 }
