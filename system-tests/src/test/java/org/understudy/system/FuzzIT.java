@@ -37,8 +37,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Bad input at scale (issue 8): thousands of generated invalid or hostile write requests across
- * vacancy-service's and candidate-service's write endpoints (see {@link HostileRequests}). None may
+ * Bad input at scale: thousands of generated invalid or hostile requests across vacancy-service's and
+ * candidate-service's write endpoints and the three services' reads, with NUL bytes in paths, query
+ * parameters and body fields among them (see {@link HostileRequests}). None may
  * answer 5xx or 2xx, every refusal is a problem (application/problem+json), and the state afterwards
  * (both services' exports, listing totals, the view's total, the topics' end offsets) equals the
  * state before. The seed is printed; replay one with -Dunderstudy.fuzz.seed=N.
@@ -80,7 +81,11 @@ class FuzzIT {
         long started = System.nanoTime();
         for (int i = 0; i < count; i++) {
             HostileRequests.Request r = generator.next(endpoints);
-            String base = r.endpoint().service().equals("vacancy") ? stack.vacancy.baseUrl() : stack.candidate.baseUrl();
+            String base = switch (r.endpoint().service()) {
+                case "vacancy" -> stack.vacancy.baseUrl();
+                case "candidate" -> stack.candidate.baseUrl();
+                default -> stack.succession.baseUrl();
+            };
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + r.path())).timeout(Duration.ofSeconds(30))
                     .header("Authorization", token)
                     .method(r.endpoint().method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(r.body()));

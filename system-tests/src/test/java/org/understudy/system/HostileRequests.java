@@ -12,12 +12,13 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Generates write requests that must be refused: every body carries at least one defect that
+ * Generates requests that must be refused: every body carries at least one defect that
  * makes it invalid whatever state the service is in (a required field missing or of the wrong
  * JSON type, a value no enum, date, id or pattern accepts, a string over its limit, an unknown
  * field, a body that is not a JSON object), and may carry hostile but harmless noise besides
  * (injection strings and odd unicode in free text). Endpoints that need no body get only ids that
- * name nothing. Deterministic for a seed.
+ * name nothing. Reads get a NUL byte, which the database cannot store, in their path or in one query
+ * parameter; so may ids in paths and text fields of bodies. Deterministic for a seed.
  */
 final class HostileRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -118,11 +119,52 @@ final class HostileRequests {
                         map("odsCode", "{ods}", "role", "CHAIR", "date", today, "reason", "RESIGNED"),
                         List.of(new Field("postId", Kind.UUID, false, 0), new Field("odsCode", Kind.ODS, false, 5),
                                 new Field("role", Kind.ENUM, false, 0), new Field("date", Kind.PAST_DATE, true, 0),
-                                new Field("reason", Kind.ENUM, true, 0)), json));
+                                new Field("reason", Kind.ENUM, true, 0)), json),
+                // Reads: a {text} in the path and every query parameter named here may carry text the database cannot store.
+                read("vacancy", "/api/v1/organisations", "region", "organisationType", "oversightSegment", "sort", "page", "size"),
+                read("vacancy", "/api/v1/organisations/{text}"),
+                read("vacancy", "/api/v1/posts", "odsCode", "role", "sort", "page", "size"),
+                read("vacancy", "/api/v1/posts/{post}/incumbents", "page", "size"),
+                read("vacancy", "/api/v1/vacancies", "postId", "odsCode", "status", "sort", "page", "size"),
+                read("candidate", "/api/v1/candidates", "status", "role", "readinessLevel", "region", "organisationType",
+                        "fitAndProperStatus", "page", "size"),
+                read("candidate", "/api/v1/candidates/{candidate}/readiness/history", "role", "page", "size"),
+                read("candidate", "/api/v1/audit/personal-data-reads", "candidateId", "reader", "page", "size"),
+                read("succession", "/api/v1/succession/posts", "region", "organisationType", "role", "oversightSegment",
+                        "replaceability", "maxReadyNow", "sort", "asOf", "page", "size"),
+                read("succession", "/api/v1/succession/posts/{post}/history", "from", "to"),
+                read("succession", "/api/v1/succession/posts/{post}/dismissal-readiness", "asOf"),
+                read("succession", "/api/v1/succession/assessments", "postId", "odsCode", "region", "from", "to", "page", "size"),
+                read("succession", "/api/v1/succession/summary", "groupBy", "role"),
+                read("succession", "/api/v1/succession/capacity", "region"));
+    }
+
+    /** A read whose path ({text}) or one of whose query parameters will carry a NUL byte. */
+    private static Endpoint read(String service, String path, String... parameters) {
+        return new Endpoint(service, "GET", path, null,
+                java.util.Arrays.stream(parameters).map(name -> new Field(name, Kind.TEXT, false, 0)).toList(), null);
+    }
+
+    /** Text PostgreSQL refuses to store: a NUL byte, alone or inside. */
+    private static final List<String> UNSTORABLE = List.of("\u0000", "R0A\u0000", "nul\u0000inside", "\u0000' OR '1'='1");
+
+    private Request unstorableRead(Endpoint e) {
+        String nul = pick(UNSTORABLE);
+        String encoded = URLEncoder.encode(nul, StandardCharsets.UTF_8).replace("+", "%20");
+        boolean inPath = e.path().contains("{text}") && (e.fields().isEmpty() || random.nextBoolean());
+        String path = path(e.path().replace("{text}", inPath ? encoded : "R0A"), false);
+        if (inPath) {
+            return new Request(e, path, null, null, "NUL in the path");
+        }
+        Field parameter = pick(e.fields());
+        return new Request(e, path + "?" + parameter.name() + "=" + encoded, null, null, "NUL in " + parameter.name());
     }
 
     Request next(List<Endpoint> endpoints) throws Exception {
         Endpoint e = endpoints.get(random.nextInt(endpoints.size()));
+        if (e.method().equals("GET")) {
+            return unstorableRead(e);
+        }
         if (e.bodyless()) {
             return new Request(e, path(e.path(), true), null, null, "id naming nothing");
         }
@@ -174,6 +216,7 @@ final class HostileRequests {
             case TEXT -> {
                 bad.add("x".repeat(f.max() + 1 + random.nextInt(5_000)));
                 bad.add(pick(HOSTILE).repeat(f.max() + 1));
+                bad.add(pick(UNSTORABLE));
                 if (f.required()) {
                     bad.add("   ");
                 }
@@ -240,7 +283,9 @@ final class HostileRequests {
     }
 
     private String badId(String key) {
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(9)) {
+            case 7 -> pick(UNSTORABLE);
+            case 8 -> (key.equals("ods") ? "R0A" : UUID.randomUUID().toString()) + "\u0000";
             case 0 -> "not-a-uuid";
             case 1 -> UUID.randomUUID().toString();
             case 2 -> "' OR 1=1 --";

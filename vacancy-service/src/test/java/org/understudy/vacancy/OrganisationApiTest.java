@@ -153,6 +153,7 @@ class OrganisationApiTest {
             "lower-case ODS code     | \"odsCode\":\"%s\"                               | \"odsCode\":\"r0a\"       | odsCode",
             "unknown field           | \"foundationTrust\":true                         | \"foundationTrust\":true,\"ceoEmail\":\"a@b\" | ceoEmail",
             "bad ICB code            | \"integratedCareBoardCode\":\"QOP\"              | \"integratedCareBoardCode\":\"not an icb\" | integratedCareBoardCode",
+            "NUL byte in the name    | \"name\":\"Test Hospitals NHS Foundation Trust\" | \"name\":\"Test \\u0000Hospitals\" | name",
     })
     void invalidInputIsAProblemNamingTheFieldAndStoresNothing(String why, String replace, String with, String field) {
         String ods = newOdsCode();
@@ -178,6 +179,23 @@ class OrganisationApiTest {
     private List<CloudEvent> eventsOf(String ods, int count) {
         return events.await(r -> r.key().equals(ods), count, Duration.ofSeconds(15)).stream()
                 .map(r -> EventContract.parse(r.value())).toList();
+    }
+
+    /** PostgreSQL cannot store a NUL byte: in a path or query parameter it is refused naming the parameter, never a 500. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/organisations/%00                  | odsCode",
+            "/api/v1/organisations/R0A%00               | odsCode",
+            "/api/v1/organisations?page=0&sort=name%00  | sort",
+            "/api/v1/posts?odsCode=%00                  | odsCode",
+            "/api/v1/vacancies?odsCode=nul%00inside     | odsCode",
+    })
+    void aNulByteInAParameterIsRefusedNamingIt(String path, String field) {
+        given().urlEncodingEnabled(false).get(path)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo(field))
+                .body("detail", containsString("NUL"));
     }
 
     @Test

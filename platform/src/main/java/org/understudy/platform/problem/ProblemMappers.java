@@ -20,6 +20,7 @@ import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.understudy.platform.api.InvalidParameter;
+import org.understudy.platform.api.UnstorableText;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -62,6 +63,12 @@ public class ProblemMappers {
                 ? "one of " + Arrays.toString(e.getTargetType().getEnumConstants())
                 : "a value of type " + simpleType(e.getTargetType());
         return respond(invalid(field, "'" + e.getValue() + "' is not valid here; expected " + expected, uri));
+    }
+
+    /** A body's string holding text the database cannot store (a NUL byte): the field is named. */
+    @ServerExceptionMapper
+    public Response unstorableText(UnstorableText e, UriInfo uri) {
+        return respond(invalid(jsonPath(e), UnstorableText.DETAIL, uri));
     }
 
     /**
