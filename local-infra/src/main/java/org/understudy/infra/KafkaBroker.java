@@ -4,7 +4,15 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -15,8 +23,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,18 +84,99 @@ public final class KafkaBroker implements AutoCloseable {
         return logDir;
     }
 
-    /** Creates the topics that do not exist yet, each with the given number of partitions. */
-    public void createTopics(java.util.Collection<String> topics, int partitions) throws Exception {
+    /**
+     * Topic settings that keep every event: no deletion by age or by size. The event topics must keep
+     * everything, for the views, their history and every consumer's known state are rebuilt from the
+     * first offset.
+     */
+    public static final Map<String, String> KEEP_EVERY_EVENT = Map.of("retention.ms", "-1", "retention.bytes", "-1");
+
+    /**
+     * Creates the topics that do not exist yet, each with the given number of partitions, keeping every
+     * event; a topic that exists already is set to keep every event too (a stack made before it did).
+     */
+    public void createTopics(Collection<String> topics, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            java.util.Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = topics.stream()
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t))
-                    .map(t -> new org.apache.kafka.clients.admin.NewTopic(t, partitions, (short) 1))
+                    .map(t -> new NewTopic(t, partitions, (short) 1).configs(KEEP_EVERY_EVENT))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
+            Map<ConfigResource, Collection<AlterConfigOp>> keep =
+                    new HashMap<>();
+            topics.stream().filter(existing::contains).forEach(t -> keep.put(
+                    new ConfigResource(ConfigResource.Type.TOPIC, t),
+                    KEEP_EVERY_EVENT.entrySet().stream().map(e -> new AlterConfigOp(
+                            new ConfigEntry(e.getKey(), e.getValue()),
+                            AlterConfigOp.OpType.SET)).toList()));
+            if (!keep.isEmpty()) {
+                admin.incrementalAlterConfigs(keep).all().get(30, TimeUnit.SECONDS);
+            }
         }
+    }
+
+    /** The SCRAM mechanism of {@link #startWithScram}'s listener. */
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-256";
+
+    /**
+     * A broker whose clients must sign in: besides its plain listener ({@link #bootstrapServers()}, for
+     * setting it up), a SASL listener taking SCRAM-SHA-256 and one user, returned as the client settings
+     * a service needs ({@code bootstrap.servers}, {@code security.protocol}, {@code sasl.mechanism},
+     * {@code sasl.jaas.config}).
+     */
+    public static Map.Entry<KafkaBroker, Map<String, String>> startWithScram(Path logDir, String user, String password) throws Exception {
+        String host = "127.0.0.1";
+        int[] ports = Ports.free(3);
+        Files.createDirectories(logDir);
+        Properties props = properties(host, ports[0], ports[1], logDir);
+        String secured = host + ":" + ports[2];
+        props.put("listeners", props.get("listeners") + ",SASL_PLAINTEXT://" + secured);
+        props.put("advertised.listeners", props.get("advertised.listeners") + ",SASL_PLAINTEXT://" + secured);
+        props.put("listener.security.protocol.map", props.get("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+        props.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+        props.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(logDir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
+        KafkaBroker broker = new KafkaBroker(server, host + ":" + ports[0], logDir);
+        broker.awaitReady(Duration.ofSeconds(60));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), password))).all().get(30, TimeUnit.SECONDS);
+        }
+        Map<String, String> client = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, secured,
+                AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, SCRAM_MECHANISM,
+                SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                        + user + "\" password=\"" + password + "\";");
+        awaitSignIn(client, Duration.ofSeconds(30));
+        return Map.entry(broker, client);
+    }
+
+    /** Waits until a client with these settings signs in (a new SCRAM user takes a moment to reach the listener). */
+    private static void awaitSignIn(Map<String, String> client, Duration timeout) throws Exception {
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = Admin.create(settings)) {
+                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                last = e;
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("no client could sign in to " + client.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG), last);
     }
 
     /** Blocks until the broker has shut down (for a process that only runs the broker). */
@@ -122,7 +215,7 @@ public final class KafkaBroker implements AutoCloseable {
                 .setNodeId(1)
                 .setControllerListenerName(CONTROLLER)
                 .setMetadataLogDirectory(logDir.toString())
-                .setDirectories(java.util.List.of(logDir.toString()))
+                .setDirectories(List.of(logDir.toString()))
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .run();
@@ -150,6 +243,9 @@ public final class KafkaBroker implements AutoCloseable {
         // The default 128 MiB dedupe buffer would not fit the small heap the broker runs in.
         p.put("log.cleaner.dedupe.buffer.size", "8388608");
         p.put("auto.create.topics.enable", "true");
+        // Topics keep every event unless told otherwise (Kafka's default deletes them after a week).
+        p.put("log.retention.ms", "-1");
+        p.put("log.retention.bytes", "-1");
         return p;
     }
 }

@@ -22,14 +22,16 @@ final class Stack implements AutoCloseable {
     final ServiceProcess candidate;
     final ServiceProcess succession;
     private final List<ServiceProcess> all;
-    private static final Map<String, String> DATABASES = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> databases;
 
-    private Stack(TestInfrastructure infra, ServiceProcess vacancy, ServiceProcess candidate, ServiceProcess succession) {
+    private Stack(TestInfrastructure infra, ServiceProcess vacancy, ServiceProcess candidate, ServiceProcess succession,
+                  Map<String, String> databases) {
         this.infra = infra;
         this.vacancy = vacancy;
         this.candidate = candidate;
         this.succession = succession;
         this.all = List.of(vacancy, candidate, succession);
+        this.databases = Map.copyOf(databases);
     }
 
     static synchronized Stack shared() throws Exception {
@@ -48,7 +50,7 @@ final class Stack implements AutoCloseable {
 
     /** The name of a service's database (to look behind its API, as an auditor with database access would). */
     String database(String service) {
-        return DATABASES.get(service);
+        return databases.get(service);
     }
 
     List<ServiceProcess> services() {
@@ -57,13 +59,29 @@ final class Stack implements AutoCloseable {
 
     private static Stack start() throws Exception {
         TestInfrastructure infra = TestInfrastructure.shared();
+        Stack stack = start(infra, Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers()), "service-logs");
+        SuccessionResponses.install(stack.succession.baseUrl());
+        return stack;
+    }
+
+    /**
+     * Three more services, with databases of their own on the shared PostgreSQL, using the Kafka
+     * settings given (as environment variables, e.g. another broker that needs a sign-in). The caller
+     * closes it.
+     */
+    static Stack startWithKafka(Map<String, String> kafka, String logFolder) throws Exception {
+        return start(TestInfrastructure.shared(), kafka, logFolder);
+    }
+
+    private static Stack start(TestInfrastructure infra, Map<String, String> kafka, String logFolder) throws Exception {
         AdminTokenFilter.install();
         Path root = Path.of(System.getProperty("understudy.root", "..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("system-tests/target/service-logs");
+        Path logs = root.resolve("system-tests/target/" + logFolder);
+        Map<String, String> databases = new HashMap<>();
         List<ServiceProcess> started = new ArrayList<>();
         try {
             for (String name : List.of("vacancy-service", "candidate-service", "succession-service")) {
-                Map<String, String> env = environment(infra, name);
+                Map<String, String> env = environment(infra, name, kafka, databases);
                 if (name.equals("succession-service")) {
                     // the reconciliation check reads the sources' exports (started above)
                     env.put("UNDERSTUDY_RECONCILIATION_VACANCY_SERVICE_URL", started.get(0).baseUrl());
@@ -77,21 +95,21 @@ final class Stack implements AutoCloseable {
             }
             throw e;
         }
-        SuccessionResponses.install(started.get(2).baseUrl());
-        return new Stack(infra, started.get(0), started.get(1), started.get(2));
+        return new Stack(infra, started.get(0), started.get(1), started.get(2), databases);
     }
 
-    private static Map<String, String> environment(TestInfrastructure infra, String service) {
+    private static Map<String, String> environment(TestInfrastructure infra, String service, Map<String, String> kafka,
+                                                   Map<String, String> databases) {
         Postgres pg = infra.postgres();
         String database = infra.createDatabase(service.replace("-service", ""));
-        DATABASES.put(service, database);
+        databases.put(service, database);
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
         if (!pg.password().isEmpty()) {
             env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
         }
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+        env.putAll(kafka);
         // The services trust this JVM's test key; the tests sign real tokens with it.
         infra.jwtConfig().forEach((key, value) -> env.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
         return env;

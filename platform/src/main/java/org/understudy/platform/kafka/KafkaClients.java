@@ -3,6 +3,7 @@ package org.understudy.platform.kafka;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +34,13 @@ public class KafkaClients {
         Map<String, Object> config = new HashMap<>(common);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, applicationName + "-" + purpose);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
+    }
+
+    /** An admin client's settings. */
+    public Map<String, Object> admin(String purpose) {
+        Map<String, Object> config = new HashMap<>(common);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, applicationName + "-" + purpose);
         return config;
     }
 
