@@ -55,6 +55,7 @@
     summary: null,
     capacity: null,
     sort: { key: 'readyNow', descending: false },
+    tablePage: 0,
     filters: { search: '', region: '', role: '', replaceability: '', segment: '' },
     route: { name: null, postId: null },
     stream: { controller: null, generation: 0, attempt: 0, timer: null, ready: false, readySince: 0, dropped: false },
@@ -488,6 +489,7 @@
       ]);
       button.addEventListener('click', () => {
         state.filters.region = state.filters.region === region ? '' : region;
+        state.tablePage = 0;
         $('f-region').value = state.filters.region;
         renderRegions();
         renderTable();
@@ -564,13 +566,20 @@
     return a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0;
   }
 
+  /** Rows shown at a time: a national view has tens of thousands of posts; the pager moves through them. */
+  const TABLE_PAGE_ROWS = 500;
+
   function renderTable() {
     const body = $('posts-body');
     const active = document.activeElement;
     const focusedPost = active && body.contains(active) && active.dataset ? active.dataset.postId : null;
     const rows = [...state.posts.values()].filter(matches).sort(compare);
+    const pages = Math.max(1, Math.ceil(rows.length / TABLE_PAGE_ROWS));
+    state.tablePage = Math.min(state.tablePage, pages - 1);
+    const first = state.tablePage * TABLE_PAGE_ROWS;
+    const shown = rows.slice(first, first + TABLE_PAGE_ROWS);
     const fragment = document.createDocumentFragment();
-    for (const p of rows) {
+    for (const p of shown) {
       const v = p.vacancy || {};
       const link = el('a', { href: '#/posts/' + p.postId, 'data-post-id': p.postId, text: p.organisationName || 'Organisation not yet known' });
       const tr = el('tr', { 'data-post-id': p.postId, className: state.changed.has(p.postId) ? 'changed' : null }, [
@@ -597,7 +606,13 @@
       const again = body.querySelector('a[data-post-id="' + focusedPost + '"]');
       if (again) again.focus();
     }
-    $('posts-count').textContent = 'Showing ' + rows.length + ' of ' + plural(state.posts.size, 'post', 'posts');
+    $('posts-count').textContent = rows.length > shown.length
+      ? 'Showing ' + (first + 1) + '–' + (first + shown.length) + ' of ' + rows.length + ' matching, ' + plural(state.posts.size, 'post', 'posts') + ' in all'
+      : 'Showing ' + rows.length + ' of ' + plural(state.posts.size, 'post', 'posts');
+    show($('posts-pager'), pages > 1);
+    $('page-where').textContent = 'Page ' + (state.tablePage + 1) + ' of ' + pages;
+    $('page-previous').disabled = state.tablePage === 0;
+    $('page-next').disabled = state.tablePage >= pages - 1;
     for (const th of document.querySelectorAll('#posts-table th[data-sort]')) {
       if (th.dataset.sort === state.sort.key) th.setAttribute('aria-sort', state.sort.descending ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
@@ -609,9 +624,12 @@
       th.querySelector('button').addEventListener('click', () => {
         const key = th.dataset.sort;
         state.sort = state.sort.key === key ? { key, descending: !state.sort.descending } : { key, descending: false };
+        state.tablePage = 0;
         renderTable();
       });
     }
+    $('page-previous').addEventListener('click', () => { state.tablePage = Math.max(0, state.tablePage - 1); renderTable(); });
+    $('page-next').addEventListener('click', () => { state.tablePage += 1; renderTable(); });
     const fill = (select, entries) => {
       for (const [value, label] of entries) select.append(el('option', { value, text: label }));
     };
@@ -624,6 +642,7 @@
         search: $('f-search').value.trim(), region: $('f-region').value, role: $('f-role').value,
         replaceability: $('f-replaceability').value, segment: $('f-segment').value
       };
+      state.tablePage = 0;
       renderTable();
       renderRegions();
     };

@@ -39,6 +39,9 @@ class SuccessionStreamTest {
     @TestHTTPResource("/api/v1/succession/stream")
     URI stream;
 
+    @ConfigProperty(name = "understudy.stream.snapshot-page-size")
+    int pageSize;
+
     /** One server-sent event: its name and its data. */
     record Sse(String event, String data) {
     }
@@ -54,16 +57,7 @@ class SuccessionStreamTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     given().get("/api/v1/succession/posts/" + post).then().statusCode(200));
 
-            BlockingQueue<Sse> received = new LinkedBlockingQueue<>();
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(
-                            URI.create(stream + "?region=NORTH_EAST_AND_YORKSHIRE&organisationType=COMMUNITY"))
-                    .header("Accept", "text/event-stream")
-                    .header("Authorization", "Bearer " + TestTokens.mint("viewer")).build(), HttpResponse.BodyHandlers.ofLines());
-            assertEquals(200, response.statusCode());
-            Thread reader = new Thread(() -> parse(response.body(), received), "sse-reader");
-            reader.setDaemon(true);
-            reader.start();
+            BlockingQueue<Sse> received = subscribe("?region=NORTH_EAST_AND_YORKSHIRE&organisationType=COMMUNITY");
 
             List<Sse> initial = until(received, e -> e.event().equals("ready"));
             assertTrue(initial.stream().anyMatch(e -> e.event().equals("post") && e.data().contains(post.toString())
@@ -77,6 +71,53 @@ class SuccessionStreamTest {
             assertTrue(change.data().contains("\"replaceability\":\"THIN\""), change.data());
             given().get("/api/v1/succession/posts/" + post).then().body("readyNow", equalTo(1));
         }
+    }
+
+    /**
+     * More matching posts than a page of the first state (the test profile's
+     * {@code understudy.stream.snapshot-page-size}): every one is sent before {@code ready}, and
+     * {@code ready} says how many matched.
+     */
+    @Test
+    void theFirstStateHoldsEveryMatchingPostHoweverMany() throws Exception {
+        LocalDate today = LocalDate.now();
+        List<UUID> created = new ArrayList<>();
+        try (StoryEvents story = new StoryEvents(bootstrap)) {
+            for (int i = 0; i < 2 * pageSize + 2; i++) {
+                String ods = "Q" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36).toUpperCase();
+                UUID post = UUID.randomUUID();
+                story.organisation(ods, Region.LONDON, OrganisationType.AMBULANCE, 5, today);
+                story.post(post, ods, null, null, false, today);
+                created.add(post);
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/api/v1/succession/posts/" + created.get(created.size() - 1)).then().statusCode(200)
+                            .body("oversightSegment", equalTo(5)));
+        }
+        BlockingQueue<Sse> received = subscribe("?region=LONDON&organisationType=AMBULANCE&oversightSegment=5");
+
+        List<Sse> initial = until(received, e -> e.event().equals("ready"));
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        initial.stream().filter(e -> e.event().equals("post"))
+                .forEach(e -> sent.add(e.data().replaceAll(".*\"postId\":\"([^\"]+)\".*", "$1")));
+        assertTrue(sent.size() > pageSize, "more posts than a page: " + sent.size());
+        for (UUID post : created) {
+            assertTrue(sent.contains(post.toString()), post + " in the first state");
+        }
+        assertEquals("{\"posts\":" + sent.size() + "}", initial.get(initial.size() - 1).data(), "ready says how many matched");
+    }
+
+    /** Opens the stream as a viewer, with these filters; its events arrive in the queue as they come. */
+    private BlockingQueue<Sse> subscribe(String filters) throws Exception {
+        BlockingQueue<Sse> received = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stream + filters))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestTokens.mint("viewer")).build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        Thread reader = new Thread(() -> parse(response.body(), received), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return received;
     }
 
     private static List<Sse> until(BlockingQueue<Sse> queue, java.util.function.Predicate<Sse> last) throws InterruptedException {
