@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Decision support (issue 6), told with the events the other services publish: dismissal readiness,
+ * Decision support, told with the events the other services publish: dismissal readiness,
  * an assessment that stays what it was while the view moves on, its hash chain and tampering; the
  * aggregates, consequence capacity and knock-on of a small region. LONDON / MENTAL_HEALTH and
  * EAST_OF_ENGLAND are used by no other test of this module.

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A regulator's record of what was known when a decision was taken (issue 6), on the real processes:
+ * A regulator's record of what was known when a decision was taken, on the real processes:
  * the stored assessment does not move when the data does, as-of its time reproduces it, the chain
  * verifies, and tampering with a row in the database is reported.
  */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Who may call what (issue 7), on the real processes: every endpoint that a service's OpenAPI
+ * Who may call what, on the real processes: every endpoint that a service's OpenAPI
  * document lists, called with no token, an expired one, one with a wrong signature, one from a
  * wrong issuer, and a valid token of each role. The expected table is below; an endpoint missing
  * from it (or listed but gone) fails the test, so a new endpoint cannot be forgotten.

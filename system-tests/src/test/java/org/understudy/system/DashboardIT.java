@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The dashboard at succession-service's {@code /} (issue 11), in Debian's headless Chromium against
+ * The dashboard at succession-service's {@code /}, in Debian's headless Chromium against
  * the real processes: a regulator signs in with a token, sees the same national figures as the API,
  * watches a new post arrive and its numbers change without a reload, sorts and filters the table,
  * downloads the CSV, opens a post and sees its chart and dismissal readiness; a viewer does not see

@@ -43,14 +43,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * No personal data where it must never be (issue 7): after the other system tests have run (this
+ * No personal data where it must never be: after the other system tests have run (this
  * class is ordered last), and after a story of its own that gives candidates and incumbents every
  * kind of personal data, every succession-service response the tests received and every event on
  * every topic of the broker is scanned for personal field names and for the personal values used.
  */
 @Order(Integer.MAX_VALUE)
 class PrivacyIT {
-    /** JSON keys that would hold personal data (DESIGN.md: ids and counts only outside candidate-service). */
+    /** JSON keys that would hold personal data (ids and counts only outside candidate-service). */
     private static final Set<String> PERSONAL_KEYS = Set.of("email", "phone", "mobile", "dateOfBirth", "birthDate",
             "currentJobTitle", "jobTitle", "notes", "firstName", "lastName", "fullName", "givenName", "familyName",
             "candidateName", "incumbentName", "interimCoverName", "personName", "address", "postcode");

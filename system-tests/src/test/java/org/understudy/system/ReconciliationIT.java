@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The reconciliation check (issue 8) on the real processes: recomputed from vacancy-service's and
+ * The reconciliation check on the real processes: recomputed from vacancy-service's and
  * candidate-service's exports, the view agrees with them; a view row changed behind the service's
  * back is reported with the post, the field, the expected and the actual value.
  */

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The story of one trust's chief executive post, told only through the public APIs of the three
- * running services (DESIGN.md, "The succession view"; issue 5, "Done when"). Every step waits until
+ * running services (docs/succession-view.md, "Who counts for a post"). Every step waits until
  * succession-service shows all of the post's numbers as the step expects, not only the one that moved.
  *
  * <p>The trust is in a region and of a type (East of England, mental health) that no other system

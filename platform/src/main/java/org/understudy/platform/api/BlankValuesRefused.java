@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
  * An id, a date or an enum sent as an empty or blank string (including control characters such as
  * NUL, which Jackson trims away) is refused, not read as absent. Otherwise {@code "candidateId":"\u0000"}
  * beside a name was accepted as "no candidate id": a value the client sent silently meant nothing
- * (found by the fuzzing test, issue 8).
+ * (found by the fuzzing test).
  */
 @Singleton
 public class BlankValuesRefused implements ObjectMapperCustomizer {

@@ -4,7 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.understudy.platform.security.Roles;
 
 /**
- * The roles a token may carry in its {@code groups} claim (see "Security" in DESIGN.md). Every
+ * The roles a token may carry in its {@code groups} claim (see "Security" in the README). Every
  * endpoint names the roles it admits with {@code @RolesAllowed}; an endpoint without one is refused.
  */
 public final class Roles {

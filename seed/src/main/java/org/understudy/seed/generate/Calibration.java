@@ -65,7 +65,7 @@ public final class Calibration {
 
     /**
      * Why the previous holder left, weights for RESIGNED, RETIRED, MOVED, DISMISSED, per segment
-     * (assumption: mostly voluntary, as DESIGN.md's "2 of the last 3 CEO exits were voluntary";
+     * (assumption: mostly voluntary, as the design's example "2 of the last 3 CEO exits were voluntary";
      * dismissals concentrated in the worst segments).
      */
     public static final int[][] LEAVING_WEIGHTS = {

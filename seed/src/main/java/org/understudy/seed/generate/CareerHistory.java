@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Years of history behind each candidate, for the national stress set (issue 10 replays at least
+ * Years of history behind each candidate, for the national stress set (a replay of at least
  * 500,000 events): talent boards re-assess readiness every few months and fit and proper person checks
  * are renewed every year, so a pipeline that has run for years holds many more records than people.
  *

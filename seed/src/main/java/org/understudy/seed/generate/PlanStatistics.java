@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 /**
  * The figures a plan will produce, measured on the plan itself: what the calibration promises
  * (seed/README.md) and what the tests check. Also an estimate of the succession depth the
- * succession-service should show, by the rules of DESIGN.md (stale after 18 months, fit-and-proper
+ * succession-service should show, by the rules of docs/succession-view.md (stale after 18 months, fit-and-proper
  * valid 12 months, segments 4-5 counting only candidates who would consider them).
  */
 public record PlanStatistics(

@@ -20,7 +20,7 @@ public record CapacityResponse(
         @Schema(description = "Posts in the scope") int posts,
         @Schema(description = "The most posts that could be filled at the same time from the people ready now, each person taking "
                 + "at most one post they count for (a maximum bipartite matching)") int capacity,
-        @Schema(description = "The oversight segments watched (DESIGN.md: 3 to 5)") Set<Integer> watchedSegments,
+        @Schema(description = "The oversight segments watched (by default 3 to 5)") Set<Integer> watchedSegments,
         @Schema(description = "Posts in the watched segments") int postsInWatchedSegments,
         @Schema(description = "The capacity counting only posts in the watched segments") int capacityInWatchedSegments,
         @Schema(description = "Distinct people ready now for at least one post of the scope") int readyNowPeople,

@@ -26,7 +26,7 @@ public record PostSuccessionResponse(
         OrganisationType organisationType,
         Integer oversightSegment,
         BoardRole role,
-        @Schema(description = "Distinct people ready now, named or from the pool (DESIGN.md)")
+        @Schema(description = "Distinct people ready now, named or from the pool")
         int readyNow,
         @Schema(description = "Distinct people ready in 1-2 years, not already counted as ready now")
         int readySoon,

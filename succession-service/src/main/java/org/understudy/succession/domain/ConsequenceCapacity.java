@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * Consequence capacity (DESIGN.md): the most posts of a region (or of the country) that could be
+ * Consequence capacity (docs/succession-view.md): the most posts of a region (or of the country) that could be
  * filled at the same time from the people ready now, each person taking at most one post they count
  * for: a maximum bipartite matching ({@link HopcroftKarp}) of posts to people. Depth counts the same
  * person for every post they count for; capacity says how many leaders could really be replaced at

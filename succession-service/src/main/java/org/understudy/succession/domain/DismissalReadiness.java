@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Would dismissing this post's leader be a credible consequence (DESIGN.md, "Dismissal readiness")?
+ * Would dismissing this post's leader be a credible consequence (docs/succession-view.md, "Dismissal readiness")?
  * A pure function of a post's numbers: credible when at least {@code minimumReadyNow} people are
  * ready now, or an interim is named; with the reasons in plain words a board paper can quote.
  *

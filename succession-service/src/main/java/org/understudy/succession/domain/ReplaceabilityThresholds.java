@@ -1,7 +1,7 @@
 package org.understudy.succession.domain;
 
 /**
- * The smallest ready-now count for each level above NONE (DESIGN.md defaults: THIN 1, VIABLE 2,
+ * The smallest ready-now count for each level above NONE (defaults: THIN 1, VIABLE 2,
  * STRONG 3). Pure: the levels come from configuration, see {@code SuccessionSettings}.
  */
 public record ReplaceabilityThresholds(int thin, int viable, int strong) {

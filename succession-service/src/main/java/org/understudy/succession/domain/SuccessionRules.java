@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Who counts as ready for a post (DESIGN.md, "The succession view"), as a pure function of the
+ * Who counts as ready for a post (docs/succession-view.md, "Who counts for a post"), as a pure function of the
  * post, the candidate and the day. Decisions where the design is silent are in
  * docs/succession-view.md.
  *

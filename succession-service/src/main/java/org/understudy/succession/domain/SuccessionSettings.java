@@ -49,7 +49,7 @@ public interface SuccessionSettings {
     }
 
     interface Capacity {
-        /** Oversight segments whose posts are shown beside the capacity (DESIGN.md: 3 to 5). */
+        /** Oversight segments whose posts are shown beside the capacity (by default 3 to 5). */
         @WithDefault("3,4,5")
         Set<Integer> watchedSegments();
     }

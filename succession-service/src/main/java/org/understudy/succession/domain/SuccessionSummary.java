@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The aggregates of DESIGN.md ("Aggregates by region, organisation type and oversight segment"),
+ * The aggregates by region, organisation type and oversight segment (docs/succession-view.md, "Aggregates"),
  * as a pure function of one row per post and the counts of voluntary exits.
  */
 public final class SuccessionSummary {

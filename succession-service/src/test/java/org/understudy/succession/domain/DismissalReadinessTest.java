@@ -23,7 +23,7 @@ import static org.understudy.succession.domain.DismissalReadiness.Effect.CONTEXT
 import static org.understudy.succession.domain.DismissalReadiness.Effect.SUPPORTS;
 import static org.understudy.succession.domain.DismissalReadiness.Effect.WEIGHS_AGAINST;
 
-/** Dismissal readiness (DESIGN.md): whether a dismissal is credible, and each reason, one row per case. */
+/** Dismissal readiness (docs/succession-view.md): whether a dismissal is credible, and each reason, one row per case. */
 class DismissalReadinessTest {
     private static final DismissalReadiness RULES = DismissalReadiness.DEFAULT;
 

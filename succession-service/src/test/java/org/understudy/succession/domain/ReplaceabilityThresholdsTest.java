@@ -11,7 +11,7 @@ class ReplaceabilityThresholdsTest {
 
     @ParameterizedTest(name = "{0} ready now with thresholds {1}/{2}/{3} is {4}")
     @CsvSource({
-            // readyNow, thin, viable, strong, expected  -- DESIGN.md: NONE (0), THIN (1), VIABLE (2), STRONG (3 or more)
+            // readyNow, thin, viable, strong, expected  -- the definition: NONE (0), THIN (1), VIABLE (2), STRONG (3 or more)
             "0,  1, 2, 3, NONE",
             "1,  1, 2, 3, THIN",
             "2,  1, 2, 3, VIABLE",

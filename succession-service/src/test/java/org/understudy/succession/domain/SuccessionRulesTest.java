@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.understudy.succession.domain.Contribution.Level.NOW;
 import static org.understudy.succession.domain.Contribution.Level.SOON;
 
-/** The succession view's definition (DESIGN.md), one row per clause. */
+/** The succession view's definition (docs/succession-view.md), one row per clause. */
 class SuccessionRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
     private static final UUID POST = UUID.fromString("00000000-0000-0000-0000-0000000000a1");

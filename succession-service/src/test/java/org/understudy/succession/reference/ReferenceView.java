@@ -27,7 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The succession view as DESIGN.md defines it, computed the naive way: after every event (and on
+ * The succession view as docs/succession-view.md defines it, computed the naive way: after every event (and on
  * every day that time passes) each post's numbers are counted again from scratch, from the full list
  * of facts in effect, with the rules written out here once more. It shares no code with the service's
  * rules, its incremental bookkeeping or its stores, so that a wrong rule or a wrong piece of
