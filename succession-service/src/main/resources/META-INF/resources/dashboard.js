@@ -56,6 +56,7 @@
     capacity: null,
     sort: { key: 'readyNow', descending: false },
     tablePage: 0,
+    tableRows: 500,
     filters: { search: '', region: '', role: '', replaceability: '', segment: '' },
     route: { name: null, postId: null },
     stream: { controller: null, generation: 0, attempt: 0, timer: null, ready: false, readySince: 0, dropped: false },
@@ -566,18 +567,16 @@
     return a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0;
   }
 
-  /** Rows shown at a time: a national view has tens of thousands of posts; the pager moves through them. */
-  const TABLE_PAGE_ROWS = 500;
-
   function renderTable() {
     const body = $('posts-body');
     const active = document.activeElement;
     const focusedPost = active && body.contains(active) && active.dataset ? active.dataset.postId : null;
     const rows = [...state.posts.values()].filter(matches).sort(compare);
-    const pages = Math.max(1, Math.ceil(rows.length / TABLE_PAGE_ROWS));
+    // A national view has tens of thousands of posts: the table shows a page of them, the pager moves on.
+    const pages = Math.max(1, Math.ceil(rows.length / state.tableRows));
     state.tablePage = Math.min(state.tablePage, pages - 1);
-    const first = state.tablePage * TABLE_PAGE_ROWS;
-    const shown = rows.slice(first, first + TABLE_PAGE_ROWS);
+    const first = state.tablePage * state.tableRows;
+    const shown = rows.slice(first, first + state.tableRows);
     const fragment = document.createDocumentFragment();
     for (const p of shown) {
       const v = p.vacancy || {};
@@ -630,6 +629,11 @@
     }
     $('page-previous').addEventListener('click', () => { state.tablePage = Math.max(0, state.tablePage - 1); renderTable(); });
     $('page-next').addEventListener('click', () => { state.tablePage += 1; renderTable(); });
+    $('rows-per-page').addEventListener('change', () => {
+      state.tableRows = Number($('rows-per-page').value);
+      state.tablePage = 0;
+      renderTable();
+    });
     const fill = (select, entries) => {
       for (const [value, label] of entries) select.append(el('option', { value, text: label }));
     };

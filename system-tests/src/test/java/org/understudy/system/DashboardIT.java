@@ -223,6 +223,35 @@ class DashboardIT {
         assertEquals(2, lines.size() - 1, "the CSV has the two Midlands posts: " + lines);
         shoot("05-overview-filtered-laptop", LAPTOP_WIDTH, LAPTOP_HEIGHT);
 
+        // ---- a page at a time: more posts than a page, every one reachable with the pager ----------
+        java.util.Set<String> east = new java.util.HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            String trust = ods("E");
+            writer.organisation(trust, "Dashboard East " + i + " NHS Trust", "EAST_OF_ENGLAND", "MENTAL_HEALTH", 2);
+            east.add(writer.post(trust, CHAIR).toString());
+        }
+        new Select(driver.findElement(By.id("f-region"))).selectByValue("EAST_OF_ENGLAND");
+        new Select(driver.findElement(By.id("rows-per-page"))).selectByValue("25");
+        wait.until(d -> d.findElement(By.id("posts-count")).getText().matches("Showing 1–25 of \\d+ matching, .*")
+                && Integer.parseInt(d.findElement(By.id("posts-count")).getText().replaceAll("Showing 1–25 of (\\d+) matching.*", "$1")) >= 30);
+        assertTrue(driver.findElement(By.id("posts-pager")).isDisplayed(), "the pager shows");
+        assertEquals(25, driver.findElements(By.cssSelector("#posts-body tr")).size(), "a page of 25 rows");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (true) {
+            driver.findElements(By.cssSelector("#posts-body tr[data-post-id]")).forEach(r -> seen.add(r.getAttribute("data-post-id")));
+            WebElement next = driver.findElement(By.id("page-next"));
+            if (!next.isEnabled()) {
+                break;
+            }
+            String where = driver.findElement(By.id("page-where")).getText();
+            next.click();
+            wait.until(d -> !d.findElement(By.id("page-where")).getText().equals(where));
+        }
+        assertTrue(seen.containsAll(east), "every post of the region, page after page: " + east.size() + " created, " + seen.size() + " seen");
+        new Select(driver.findElement(By.id("rows-per-page"))).selectByValue("500");
+        driver.findElement(By.id("f-clear")).click();
+        wait.until(d -> !d.findElement(By.id("posts-pager")).isDisplayed());
+
         // ---- a post: its numbers, chart, vacancy telemetry and dismissal readiness ------------
         int changes = regulator.history(midlandsCeo).size();
         driver.findElement(By.cssSelector("#posts-body a[data-post-id='" + midlandsCeo + "']")).sendKeys(Keys.ENTER);
