@@ -35,17 +35,14 @@ final class ReferenceCheck {
 
     /** Each post whose numbers differ (or that only one side has), in words; empty when they agree. */
     static List<String> differences(String bootstrapServers, String successionUrl, String token) throws Exception {
-        ReferenceView model = new ReferenceView();
+        ReferenceView model = ReferenceView.endNumbersOnly();
         for (ConsumerRecord<String, String> r : everyRecord(bootstrapServers)) {
             model.apply(r.value());
         }
         model.passTo(LocalDate.now(ZoneOffset.UTC));
         Map<String, String> expected = new TreeMap<>();
-        model.history().forEach((post, rows) -> {
-            ReferenceView.Row last = rows.get(rows.size() - 1);
-            expected.put(post.toString(), last.readyNow() + "/" + last.readySoon() + "/" + last.namedReadyNow() + "/" + last.poolReadyNow()
-                    + " " + last.replaceability());
-        });
+        model.now().forEach((post, last) -> expected.put(post.toString(),
+                last.readyNow() + "/" + last.readySoon() + "/" + last.namedReadyNow() + "/" + last.poolReadyNow() + " " + last.replaceability()));
         Map<String, String> served = served(successionUrl, token);
         List<String> out = new ArrayList<>();
         expected.forEach((post, numbers) -> {
