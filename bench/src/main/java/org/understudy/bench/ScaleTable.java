@@ -40,11 +40,16 @@ public final class ScaleTable {
             sxx += x * x;
             sxy += x * y;
         }
-        double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-        double intercept = (sy - slope * sx) / n;
-        double cpuGrowth = runs.get(runs.size() - 1).path("cpuMsPerEvent").asDouble() / runs.get(0).path("cpuMsPerEvent").asDouble();
-        md.append(String.format(Locale.ROOT, "%nHeap the writer needs, after a full collection: about %.0f MB + %.1f kB × candidates "
-                + "(least squares over the sizes above). CPU an event at the largest size: %.2f× the smallest's.%n", intercept, slope * 1000, cpuGrowth));
+        if (n * sxx - sx * sx == 0) {
+            // One size (or several with the same number of candidates) draws no line.
+            md.append(String.format(Locale.ROOT, "%nHeap the writer needs: measure two sizes or more (e.g. --scale 1,3) for a line through them.%n"));
+        } else {
+            double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+            double intercept = (sy - slope * sx) / n;
+            double cpuGrowth = runs.get(runs.size() - 1).path("cpuMsPerEvent").asDouble() / runs.get(0).path("cpuMsPerEvent").asDouble();
+            md.append(String.format(Locale.ROOT, "%nHeap the writer needs, after a full collection: about %.0f MB + %.1f kB × candidates "
+                    + "(least squares over the sizes above). CPU an event at the largest size: %.2f× the smallest's.%n", intercept, slope * 1000, cpuGrowth));
+        }
         Files.writeString(dir.resolve("scale.md"), md.toString());
         System.out.print(md);
     }
