@@ -1,10 +1,65 @@
 package org.understudy.events;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Kafka topic names. One topic per publishing service, keyed by aggregate id. */
 public final class Topics {
     public static final String VACANCY_EVENTS = "vacancy-events";
     public static final String CANDIDATE_EVENTS = "candidate-events";
     public static final String SUCCESSION_ALERTS = "succession-alerts";
+
+    /**
+     * What each service writes and reads on Kafka, in one place: the services take their topics from here,
+     * and a deployment's per-service Kafka users and ACLs are checked against it. A service reads with the
+     * consumer group of its own name, and writes a dead-letter topic for each topic it reads.
+     */
+    public enum Access {
+        VACANCY_SERVICE("vacancy-service", List.of(VACANCY_EVENTS), List.of()),
+        CANDIDATE_SERVICE("candidate-service", List.of(CANDIDATE_EVENTS), List.of(VACANCY_EVENTS)),
+        SUCCESSION_SERVICE("succession-service", List.of(SUCCESSION_ALERTS), List.of(VACANCY_EVENTS, CANDIDATE_EVENTS));
+
+        private final String service;
+        private final List<String> publishes;
+        private final List<String> reads;
+
+        Access(String service, List<String> publishes, List<String> reads) {
+            this.service = service;
+            this.publishes = publishes;
+            this.reads = reads;
+        }
+
+        /** The service's name, which is also its consumer group. */
+        public String service() {
+            return service;
+        }
+
+        /** The topics it reads (and rebuilds its state from). */
+        public List<String> reads() {
+            return reads;
+        }
+
+        /** Every topic it writes: what it publishes, then a dead-letter topic for each topic it reads. */
+        public List<String> writes() {
+            List<String> writes = new ArrayList<>(publishes);
+            reads.forEach(topic -> writes.add(deadLetterTopic(topic)));
+            return List.copyOf(writes);
+        }
+
+        /** Where a record of {@code topic} that this service cannot apply goes, with the reason in a header. */
+        public String deadLetterTopic(String topic) {
+            return service + "." + topic + ".dlq";
+        }
+
+        public static Access of(String service) {
+            for (Access access : values()) {
+                if (access.service.equals(service)) {
+                    return access;
+                }
+            }
+            throw new IllegalArgumentException("no service named " + service);
+        }
+    }
 
     private Topics() {
     }

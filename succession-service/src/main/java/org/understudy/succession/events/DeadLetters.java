@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.understudy.events.Topics;
 import org.understudy.platform.kafka.KafkaClients;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public class DeadLetters {
 
     /** The dead-letter topic of a topic this service consumes. */
     public static String topicOf(String topic) {
-        return "succession-service." + topic + ".dlq";
+        return Topics.Access.SUCCESSION_SERVICE.deadLetterTopic(topic);
     }
 
     public void send(List<Letter> letters) {

@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class ViewRebuilder {
     private static final Logger LOG = Logger.getLogger(ViewRebuilder.class);
-    private static final List<String> TOPICS = List.of(Topics.VACANCY_EVENTS, Topics.CANDIDATE_EVENTS);
+    private static final List<String> TOPICS = Topics.Access.SUCCESSION_SERVICE.reads();
 
     /** A rebuild's progress as the API shows it. */
     public record Progress(String state, OffsetDateTime startedAt, OffsetDateTime finishedAt, long eventsTotal,

@@ -69,7 +69,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 @ApplicationScoped
 public class ViewWriter {
     private static final Logger LOG = Logger.getLogger(ViewWriter.class);
-    private static final List<String> TOPICS = List.of(Topics.VACANCY_EVENTS, Topics.CANDIDATE_EVENTS);
+    private static final List<String> TOPICS = Topics.Access.SUCCESSION_SERVICE.reads();
     private static final Duration PARTITIONS_CHECKED_EVERY = Duration.ofSeconds(5);
 
     /** What this instance is. */
