@@ -24,10 +24,24 @@ public final class TokenMinter {
 
     private final PrivateKey key;
     private final String issuer;
+    private final String keyId;
+    private final String rolesClaim;
+    private final String orgsClaim;
 
     public TokenMinter(PrivateKey key, String issuer) {
+        this(key, issuer, null, "groups", "orgs");
+    }
+
+    /**
+     * Tokens as a given identity provider shapes them: the {@code kid} of the signing key in its JWKS (or
+     * none), and its own names for the claims holding the roles and the ODS codes.
+     */
+    public TokenMinter(PrivateKey key, String issuer, String keyId, String rolesClaim, String orgsClaim) {
         this.key = key;
         this.issuer = issuer;
+        this.keyId = keyId;
+        this.rolesClaim = rolesClaim;
+        this.orgsClaim = orgsClaim;
     }
 
     public TokenMinter(SigningKeys keys) {
@@ -44,14 +58,14 @@ public final class TokenMinter {
     }
 
     public String mint(String subject, List<String> roles, List<String> orgs, Instant issuedAt, Duration validFor) {
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"" + (keyId == null ? "" : ",\"kid\":" + quote(keyId)) + "}";
         String claims = "{"
                 + "\"iss\":" + quote(issuer)
                 + ",\"aud\":" + quote(AUDIENCE)
                 + ",\"sub\":" + quote(subject)
                 + ",\"upn\":" + quote(subject)
-                + ",\"groups\":" + array(roles)
-                + ",\"orgs\":" + array(orgs)
+                + "," + quote(rolesClaim) + ":" + array(roles)
+                + "," + quote(orgsClaim) + ":" + array(orgs)
                 + ",\"iat\":" + issuedAt.getEpochSecond()
                 + ",\"exp\":" + issuedAt.plus(validFor).getEpochSecond()
                 + ",\"jti\":" + quote(UUID.randomUUID().toString())

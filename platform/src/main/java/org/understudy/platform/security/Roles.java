@@ -4,7 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.understudy.platform.security.Roles;
 
 /**
- * The roles a token may carry in its {@code groups} claim (see "Security" in the README). Every
+ * The roles a token may carry in its roles claim ({@code groups}, or the one {@code smallrye.jwt.path.groups} names) (see "Security" in the README). Every
  * endpoint names the roles it admits with {@code @RolesAllowed}; an endpoint without one is refused.
  */
 public final class Roles {
@@ -19,7 +19,7 @@ public final class Roles {
     /** Everything, audit logs and rebuilds included. */
     public static final String ADMIN = "admin";
 
-    /** The claim listing the ODS codes an {@code hr} user may write for. */
+    /** The claim listing the ODS codes an {@code hr} user may write for, unless {@code understudy.security.orgs-claim} names another. */
     public static final String ORGS_CLAIM = "orgs";
 
     private Roles() {

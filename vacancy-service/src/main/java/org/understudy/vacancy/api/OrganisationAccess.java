@@ -4,6 +4,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.understudy.platform.security.Roles;
 import org.understudy.vacancy.domain.OrganisationWriteScope;
@@ -29,10 +30,14 @@ public class OrganisationAccess {
     @Inject
     PostRepository posts;
 
+    /** The claim listing the ODS codes an hr user may write for: {@code orgs}, or the identity provider's own name for it. */
+    @ConfigProperty(name = "understudy.security.orgs-claim", defaultValue = Roles.ORGS_CLAIM)
+    String orgsClaim;
+
     public void requireWrite(String odsCode) {
         if (!OrganisationWriteScope.permits(identity.getRoles(), orgs(), odsCode)) {
             throw new ForbiddenException("your token may not change organisation " + odsCode
-                    + " (hr users may change only the organisations in their token's orgs claim)");
+                    + " (hr users may change only the organisations in their token's " + orgsClaim + " claim)");
         }
     }
 
@@ -54,7 +59,7 @@ public class OrganisationAccess {
     }
 
     private Set<String> orgs() {
-        Object claim = token.getClaim(Roles.ORGS_CLAIM);
+        Object claim = token.getClaim(orgsClaim);
         if (claim instanceof Collection<?> values) {
             return values.stream().map(OrganisationAccess::text).collect(Collectors.toSet());
         }
