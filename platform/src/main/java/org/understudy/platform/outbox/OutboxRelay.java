@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final byte[] STRUCTURED_CLOUDEVENT = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
     private static final long RELAY_LOCK = 0x0075_6e64_6572_6f62L;
 
     @Inject
@@ -208,6 +209,8 @@ public class OutboxRelay {
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             for (OutboxEvent row : batch) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
+                // The CloudEvents Kafka protocol binding, structured mode: the value is the whole event.
+                record.headers().add(new RecordHeader("content-type", STRUCTURED_CLOUDEVENT));
                 record.headers().add(new RecordHeader("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8)));
                 record.headers().add(new RecordHeader("ce_id", row.eventId.toString().getBytes(StandardCharsets.UTF_8)));
                 acks.add(producer.send(record));
