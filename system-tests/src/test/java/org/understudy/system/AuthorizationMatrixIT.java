@@ -96,6 +96,12 @@ class AuthorizationMatrixIT {
             succession  GET    /api/v1/succession/rebuild                               401  401     401    401    | 403 403    403       403    ok
             succession  POST   /api/v1/succession/rebuild                               401  401     401    401    | 403 403    403       403    ok
             succession  GET    /api/v1/succession/reconciliation                        401  401     401    401    | 403 403    403       403    ok
+            vacancy     GET    /asyncapi/asyncapi.yaml                                  ok   ok      ok     ok     | ok  ok     ok        ok     ok
+            vacancy     GET    /asyncapi/schemas/{file}                                 ok   ok      ok     ok     | ok  ok     ok        ok     ok
+            candidate   GET    /asyncapi/asyncapi.yaml                                  ok   ok      ok     ok     | ok  ok     ok        ok     ok
+            candidate   GET    /asyncapi/schemas/{file}                                 ok   ok      ok     ok     | ok  ok     ok        ok     ok
+            succession  GET    /asyncapi/asyncapi.yaml                                  ok   ok      ok     ok     | ok  ok     ok        ok     ok
+            succession  GET    /asyncapi/schemas/{file}                                 ok   ok      ok     ok     | ok  ok     ok        ok     ok
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();

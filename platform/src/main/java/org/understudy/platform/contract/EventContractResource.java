@@ -1,0 +1,56 @@
+package org.understudy.platform.contract;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.understudy.platform.problem.ApiProblem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
+
+/**
+ * The events' contract as every service serves it, open like the OpenAPI document: the AsyncAPI
+ * document of the topics, and the JSON Schemas its messages name (the files the services validate
+ * events with, from the {@code events} module).
+ */
+@PermitAll
+@Path("/asyncapi")
+@Tag(name = "Contracts", description = "The AsyncAPI document of the Kafka topics and its JSON Schemas")
+public class EventContractResource {
+    private static final Pattern SCHEMA_FILE = Pattern.compile("^[a-z-]+\\.v[0-9]+\\.json$");
+
+    @GET
+    @Path("/asyncapi.yaml")
+    @Produces("application/yaml")
+    @Operation(operationId = "getAsyncApiDocument", summary = "The AsyncAPI 3.0 document of every topic the services write or read")
+    public Response document() {
+        return Response.ok(read("/asyncapi/asyncapi.yaml")).build();
+    }
+
+    @GET
+    @Path("/schemas/{file}")
+    @Produces("application/schema+json")
+    @Operation(operationId = "getEventSchema", summary = "A JSON Schema the AsyncAPI document names, e.g. envelope.v1.json")
+    public Response schema(@PathParam("file") String file) {
+        byte[] schema = SCHEMA_FILE.matcher(file).matches() ? read("/schemas/" + file) : null;
+        if (schema == null) {
+            throw ApiProblem.notFound("file", "no event schema named " + file);
+        }
+        return Response.ok(schema).build();
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = EventContractResource.class.getResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
