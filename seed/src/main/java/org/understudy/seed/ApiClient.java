@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SERVER_ERROR_TRIES = 4;
-    private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
+    // POST too: every POST carries an Idempotency-Key (below), so sending it again creates nothing twice.
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE", "POST");
 
     /** The service cannot be used: nothing more can be done. */
     public static final class ServiceUnreachableException extends RuntimeException {
@@ -108,6 +110,11 @@ public final class ApiClient {
                 .header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (method.equals("POST")) {
+            // One key for the request and all its retries: the services answer a retried POST with its
+            // first response instead of creating twice.
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         if (body != null) {
             byte[] bytes;

@@ -1,6 +1,7 @@
 package org.understudy.candidate.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.idempotency.IdempotentPost;
 import org.understudy.platform.security.Roles;
 
 import org.understudy.platform.api.ETags;
@@ -91,6 +92,7 @@ public class CandidateResource {
     ObjectMapper mapper;
 
     @POST
+    @IdempotentPost
     @Transactional
     @Operation(summary = "Register a candidate",
             description = "Status ACTIVE, fit-and-proper PENDING, version 1. Publishes candidate.registered on candidate-events "
@@ -187,6 +189,7 @@ public class CandidateResource {
     }
 
     @POST
+    @IdempotentPost
     @Path("/{candidateId}/withdrawal")
     @Consumes(MediaType.WILDCARD)
     @Transactional

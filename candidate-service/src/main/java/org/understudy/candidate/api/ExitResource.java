@@ -1,6 +1,7 @@
 package org.understudy.candidate.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.idempotency.IdempotentPost;
 import org.understudy.platform.security.Roles;
 
 import org.understudy.platform.api.ETags;
@@ -39,6 +40,7 @@ public class ExitResource {
     PipelineService pipeline;
 
     @POST
+    @IdempotentPost
     @Operation(summary = "Record a career exit",
             description = "With postId the post must be known from vacancy-events and odsCode and role may be left out; without "
                     + "it both are required. date must not be in the future. Publishes candidate.exit-recorded. Optional If-Match.")

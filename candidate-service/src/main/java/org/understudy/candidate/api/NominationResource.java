@@ -1,6 +1,7 @@
 package org.understudy.candidate.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.idempotency.IdempotentPost;
 import org.understudy.platform.security.Roles;
 
 import org.understudy.platform.api.ETags;
@@ -41,6 +42,7 @@ public class NominationResource {
     PipelineService pipeline;
 
     @POST
+    @IdempotentPost
     @Operation(summary = "Name the candidate as successor for a post",
             description = "The post must be known from vacancy-events: a post created a moment ago may take a few seconds to "
                     + "be known here (404 meanwhile; retry). At most one nomination per candidate and post. The candidate must "

@@ -1,6 +1,7 @@
 package org.understudy.vacancy.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.idempotency.IdempotentPost;
 import org.understudy.platform.security.Roles;
 
 import org.understudy.platform.api.ETags;
@@ -63,6 +64,7 @@ public class OrganisationResource {
 
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
+    @IdempotentPost
     @Operation(summary = "Register an organisation", description = "Publishes organisation.created on vacancy-events.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))

@@ -1,6 +1,7 @@
 package org.understudy.vacancy.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.idempotency.IdempotentPost;
 import org.understudy.platform.security.Roles;
 
 import org.understudy.platform.api.ETags;
@@ -78,6 +79,7 @@ public class PostResource {
 
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
+    @IdempotentPost
     @Operation(summary = "Create a post", description = "At most one post per role and organisation. Publishes post.created on vacancy-events.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostResponse.class)))
@@ -130,6 +132,7 @@ public class PostResource {
 
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
+    @IdempotentPost
     @Path("/{postId}/incumbent/departure")
     @Operation(summary = "The incumbent leaves; the post becomes vacant", description = "Publishes post.incumbent-left.")
     @APIResponse(responseCode = "200", description = "The vacant post",

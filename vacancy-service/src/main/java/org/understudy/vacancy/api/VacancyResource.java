@@ -1,6 +1,7 @@
 package org.understudy.vacancy.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.understudy.platform.idempotency.IdempotentPost;
 import org.understudy.platform.security.Roles;
 
 import org.understudy.platform.api.ETags;
@@ -75,6 +76,7 @@ public class VacancyResource {
 
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
+    @IdempotentPost
     @Operation(summary = "Create a vacancy for a post (DRAFT)", description = "At most one vacancy in play per post.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") VacancyRequests.Create body, @Context UriInfo uri) {
@@ -106,6 +108,7 @@ public class VacancyResource {
 
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
+    @IdempotentPost
     @Path("/{id}/status")
     @Operation(summary = "Move the vacancy on", description = "OPEN needs a closing date after today; opening a LAPSED or WITHDRAWN vacancy re-advertises it (counted). "
             + "A vacancy is FILLED only by an appointment.")
@@ -118,6 +121,7 @@ public class VacancyResource {
 
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
+    @IdempotentPost
     @Path("/{id}/close")
     @Operation(summary = "Close the vacancy without an appointment (LAPSED or WITHDRAWN)")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
@@ -132,6 +136,7 @@ public class VacancyResource {
 
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
+    @IdempotentPost
     @Path("/{id}/applications")
     @Operation(summary = "Record an application (while OPEN)")
     @APIResponse(responseCode = "201", description = "Recorded; the body is the vacancy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
@@ -170,6 +175,7 @@ public class VacancyResource {
 
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
+    @IdempotentPost
     @Path("/{id}/appointment")
     @Operation(summary = "Appoint a shortlisted candidate", description = "From INTERVIEWING or OFFERED: the vacancy is FILLED and the post's incumbent changes; "
             + "publishes vacancy.filled and post.incumbent-changed.")
