@@ -84,6 +84,37 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void everyServiceServesTheEventsAsyncApiDocumentAndAnOpenApiDocumentWithOperationIds() {
+        for (ServiceProcess service : stack.services()) {
+            String asyncApi = given().baseUri(service.baseUrl()).get("/asyncapi/asyncapi.yaml")
+                    .then().statusCode(200).extract().asString();
+            assertTrue(asyncApi.contains("asyncapi: 3.0.0") && asyncApi.contains(VacancyEventTypes.POST_CREATED), service.name());
+            given().baseUri(service.baseUrl()).get("/asyncapi/schemas/envelope.v1.json")
+                    .then().statusCode(200).body("title", org.hamcrest.Matchers.containsString("envelope"));
+            given().baseUri(service.baseUrl()).get("/asyncapi/schemas/nothing.v1.json")
+                    .then().statusCode(404).contentType("application/problem+json").body("field", equalTo("file"));
+
+            Response openApi = given().baseUri(service.baseUrl()).accept("application/json").get("/q/openapi");
+            Map<String, Map<String, Object>> paths = openApi.jsonPath().getMap("paths");
+            List<String> withoutId = new ArrayList<>();
+            paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+                if (operation instanceof Map<?, ?> op && !op.containsKey("operationId") && !method.equals("parameters")) {
+                    withoutId.add(method + " " + path);
+                }
+            }));
+            assertEquals(List.of(), withoutId, service.name() + ": operations without an operationId");
+            if (!service.name().equals("succession-service")) {
+                paths.forEach((path, operations) -> {
+                    Object post = operations.get("post");
+                    if (post != null) {
+                        assertTrue(String.valueOf(post).contains("Idempotency-Key"), service.name() + " POST " + path + " documents Idempotency-Key");
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
     void aPostCreatedInVacancyServiceShowsInSuccessionServiceWithNoOneReady() {
         String ods = createOrganisation();
         String postId = createPost(ods, "CHIEF_EXECUTIVE");

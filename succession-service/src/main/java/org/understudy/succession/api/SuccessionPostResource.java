@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -70,8 +72,12 @@ public class SuccessionPostResource {
     @Operation(summary = "List posts with their succession numbers",
             description = "Filtered; sorted (default readyNow, then organisation and role; ties by post id); paged. "
                     + "With asOf, the numbers as they stood at that instant. Send Accept: text/csv for the same rows as CSV.")
-    @APIResponse(responseCode = "200", description = "One page of posts",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostSuccessionPage.class)))
+    @APIResponse(responseCode = "200", description = "One page of posts; as CSV (Accept: text/csv) the same rows with a header row, "
+            + "X-Total-Count saying how many match in all, and a leading ' on any cell that would start a spreadsheet formula",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostSuccessionPage.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))},
+            headers = @Header(name = "X-Total-Count", description = "CSV only: how many posts match the filters",
+                    schema = @Schema(type = SchemaType.INTEGER)))
     public Response list(@Valid @BeanParam PostFilter filter,
                          @Parameter(description = "e.g. readyNow,-oversightSegment") @QueryParam("sort") String sort,
                          @Parameter(description = "ISO-8601 instant, e.g. 2026-06-30T12:00:00Z") @QueryParam("asOf") String asOf,
@@ -99,7 +105,7 @@ public class SuccessionPostResource {
 
     @GET
     @Produces(CSV)
-    @Operation(hidden = true)
+    @Operation(hidden = true) // documented with the JSON list above: one path, one GET, two media types
     public Response listCsv(@Valid @BeanParam PostFilter filter, @QueryParam("sort") String sort, @QueryParam("asOf") String asOf,
                             @Valid @BeanParam PageRequest paging) {
         PageResponse<PostSuccessionResponse> found = page(filter, sort, asOf, paging);
