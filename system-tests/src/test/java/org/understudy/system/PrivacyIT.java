@@ -168,7 +168,8 @@ class PrivacyIT {
             if (!path.getValue().has("get")) {
                 continue;
             }
-            String uri = path.getKey().replace("{postId}", post.toString()).replace("{assessmentId}", assessment);
+            String uri = path.getKey().replace("{postId}", post.toString()).replace("{assessmentId}", assessment)
+                    .replace("{file}", "envelope.v1.json");
             if (uri.endsWith("/stream")) {
                 readStream(uri);
                 continue;

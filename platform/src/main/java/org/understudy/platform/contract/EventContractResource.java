@@ -7,8 +7,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.understudy.platform.problem.ApiProblem;
+import org.understudy.platform.problem.Problem;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,14 +35,26 @@ public class EventContractResource {
     @Path("/asyncapi.yaml")
     @Produces("application/yaml")
     @Operation(operationId = "getAsyncApiDocument", summary = "The AsyncAPI 3.0 document of every topic the services write or read")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "The document (YAML)")
+    @APIResponse(responseCode = "404", description = "Not packaged with this service",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response document() {
-        return Response.ok(read("/asyncapi/asyncapi.yaml")).build();
+        byte[] document = read("/asyncapi/asyncapi.yaml");
+        if (document == null) {
+            throw ApiProblem.notFound("asyncapi.yaml", "this service was packaged without the events' AsyncAPI document");
+        }
+        return Response.ok(document).build();
     }
 
     @GET
     @Path("/schemas/{file}")
     @Produces("application/schema+json")
     @Operation(operationId = "getEventSchema", summary = "A JSON Schema the AsyncAPI document names, e.g. envelope.v1.json")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "The JSON Schema")
+    @APIResponse(responseCode = "404", description = "No schema of that name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response schema(@PathParam("file") String file) {
         byte[] schema = SCHEMA_FILE.matcher(file).matches() ? read("/schemas/" + file) : null;
         if (schema == null) {

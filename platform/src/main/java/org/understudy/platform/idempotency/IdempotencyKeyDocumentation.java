@@ -1,19 +1,21 @@
 package org.understudy.platform.idempotency;
 
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.understudy.platform.api.StandardResponsesDocumentation;
 
 /**
  * Documents the {@code Idempotency-Key} header, its replay header and its 422 on every POST of a service
- * whose POSTs are all {@link IdempotentPost} (set as {@code mp.openapi.filter} by such a service).
+ * whose POSTs are all {@link IdempotentPost} (set as {@code mp.openapi.filter} by such a service), besides
+ * the standard answers {@link StandardResponsesDocumentation} documents.
  */
-public class IdempotencyKeyDocumentation implements OASFilter {
+public class IdempotencyKeyDocumentation extends StandardResponsesDocumentation {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        super.filterOpenAPI(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

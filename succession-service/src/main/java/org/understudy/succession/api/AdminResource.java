@@ -48,6 +48,7 @@ public class AdminResource {
     @GET
     @Operation(summary = "Progress of the last rebuild", description = "state IDLE, RUNNING, DONE or FAILED; events processed of the total, "
             + "and the rate. Only the writer rebuilds: a standby answers 409, naming the writer.")
+    @APIResponse(responseCode = "200", description = "The last rebuild's progress")
     @APIResponse(responseCode = "409", description = "This instance is a standby (the problem names the writer)")
     public ViewRebuilder.Progress progress() {
         if (writer.role() != ViewWriter.Role.WRITER) {

@@ -84,6 +84,7 @@ public class AssessmentResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "List recorded assessments, newest first",
             description = "Filtered by post, organisation (ODS code), region and the period they were recorded in; paged.")
+    @APIResponse(responseCode = "200", description = "One page of recorded assessments")
     public PageResponse<AssessmentResponse> list(@QueryParam("postId") UUID postId,
                                                  @QueryParam("odsCode") String odsCode,
                                                  @QueryParam("region") Region region,

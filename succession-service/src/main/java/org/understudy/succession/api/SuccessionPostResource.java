@@ -153,6 +153,7 @@ public class SuccessionPostResource {
     @Path("/{postId}/history")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every change of a post's numbers in a period, oldest first")
+    @APIResponse(responseCode = "200", description = "The post's history in the period, oldest first")
     @APIResponse(responseCode = "404", description = "Unknown post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntryResponse> history(@PathParam("postId") UUID postId,
                                               @Parameter(description = "ISO-8601 instant (inclusive)") @QueryParam("from") String from,

@@ -94,6 +94,7 @@ public class PostResource {
 
     @GET
     @Operation(summary = "List posts", description = "Filtered by organisation and role; sort by odsCode (default), role or createdAt; paged.")
+    @APIResponse(responseCode = "200", description = "One page of posts")
     public PageResponse<PostResponse> list(@QueryParam("odsCode") String odsCode, @QueryParam("role") BoardRole role,
                                            @Parameter(description = "e.g. odsCode,role or -createdAt") @QueryParam("sort") String sort,
                                            @Valid @BeanParam PageRequest paging) {
@@ -176,6 +177,7 @@ public class PostResource {
     @GET
     @Path("/{postId}/incumbents")
     @Operation(summary = "Everyone who held the post, most recent first")
+    @APIResponse(responseCode = "200", description = "The post's incumbents, the current one first")
     @APIResponse(responseCode = "404", description = "Unknown post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<IncumbentResponse> incumbents(@PathParam("postId") UUID postId) {
         service.get(postId);

@@ -88,6 +88,7 @@ public class VacancyResource {
 
     @GET
     @Operation(summary = "List vacancies", description = "Filtered by post, organisation and status; sort by createdAt (default, newest first: -createdAt), closingDate or status; paged.")
+    @APIResponse(responseCode = "200", description = "One page of vacancies")
     public PageResponse<VacancyResponse> list(@QueryParam("postId") UUID postId, @QueryParam("odsCode") String odsCode,
                                               @QueryParam("status") VacancyStatus status,
                                               @Parameter(description = "e.g. -createdAt or closingDate,status") @QueryParam("sort") String sort,
