@@ -7,7 +7,12 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.understudy.infra.security.TestTokens;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -40,6 +45,33 @@ class IdempotencyKeyTest {
 
         given().contentType(ContentType.JSON).body(OrganisationApiTest.organisation(ods, 3)).post("/api/v1/organisations")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void twoRequestsWithTheSameKeyAtOnceCreateOnce() throws Exception {
+        String ods = OrganisationApiTest.newOdsCode();
+        String key = UUID.randomUUID().toString();
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ExtractableResponse<Response>>> answers = two.invokeAll(List.of(
+                    () -> post(ods, key), () -> post(ods, key)));
+            List<Integer> statuses = new ArrayList<>();
+            List<String> replayed = new ArrayList<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                statuses.add(answer.get().statusCode());
+                replayed.add(String.valueOf(answer.get().header("Idempotent-Replayed")));
+            }
+            assertEquals(List.of(201, 201), statuses);
+            assertEquals(1, replayed.stream().filter("true"::equals).count(), "one of the two is the replay: " + replayed);
+        } finally {
+            two.shutdown();
+        }
+        given().get("/api/v1/organisations/" + ods).then().statusCode(200).header("ETag", "\"1\"");
+    }
+
+    private static ExtractableResponse<Response> post(String ods, String key) {
+        return given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(OrganisationApiTest.organisation(ods, 3)).post("/api/v1/organisations").then().extract();
     }
 
     @Test
