@@ -13,12 +13,10 @@ final class DeploymentFiles {
     static final Path DEPLOY = Path.of(System.getProperty("understudy.deploy", "deploy")).toAbsolutePath().normalize();
     static final Path K8S = DEPLOY.resolve("k8s");
 
-    final List<Path> files;
     final List<ManifestCheck.Manifest> manifests = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
 
     private DeploymentFiles(List<Path> files) throws IOException {
-        this.files = files;
         for (Path file : files) {
             ManifestCheck.Checked checked = ManifestCheck.file(file, K8S);
             manifests.addAll(checked.manifests());
@@ -42,10 +40,5 @@ final class DeploymentFiles {
     List<ManifestCheck.Manifest> ofKind(String kind) {
         // The build writes each manifest as YAML and as JSON: both are checked, the YAML one is used.
         return manifests.stream().filter(m -> m.kind().equals(kind) && !m.source().endsWith(".json")).toList();
-    }
-
-    List<ManifestCheck.Manifest> ofKind(String kind, Path under) {
-        String prefix = K8S.relativize(under).toString();
-        return ofKind(kind).stream().filter(m -> m.source().startsWith(prefix)).toList();
     }
 }

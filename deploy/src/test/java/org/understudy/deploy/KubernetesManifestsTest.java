@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -164,7 +165,7 @@ class KubernetesManifestsTest {
         Kustomize.Kustomization base = kustomization("base");
         Kustomize.Patch patch = base.patches().stream().filter(p -> p.target() != null && "Deployment".equals(p.target().kind()))
                 .findFirst().orElseThrow(() -> new AssertionError("no patch for every Deployment"));
-        assertEquals(null, patch.target().name(), "the patch targets every Deployment");
+        assertNull(patch.target().name(), "the patch targets every Deployment");
         List<Kustomize.JsonPatchOperation> operations = deployment.manifests.stream()
                 .filter(m -> m.source().equals("base/" + patch.path())).findFirst().orElseThrow()
                 .as(List.class).stream().map(Kustomize.JsonPatchOperation.class::cast).toList();

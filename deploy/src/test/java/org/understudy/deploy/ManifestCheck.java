@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -42,8 +41,8 @@ import java.util.stream.Collectors;
  * Kustomize's the small models in {@code model}.
  */
 final class ManifestCheck {
-    /** One YAML document of a file, its model and what is wrong with it. */
-    record Manifest(String source, String apiVersion, String kind, String name, JsonNode tree, Object model) {
+    /** One YAML document of a file and its model. */
+    record Manifest(String source, String kind, String name, Object model) {
         <T> T as(Class<T> type) {
             return type.cast(model);
         }
@@ -124,7 +123,7 @@ final class ManifestCheck {
             if (document.isArray()) {
                 // A file of JSON patch operations, which a Kustomization names in its patches.
                 try {
-                    manifests.add(new Manifest(where, "", "JsonPatch", "", document,
+                    manifests.add(new Manifest(where, "JsonPatch", "",
                             YAML.convertValue(document, new TypeReference<List<Kustomize.JsonPatchOperation>>() { })));
                 } catch (IllegalArgumentException e) {
                     problems.add(where + ": not a list of JSON patch operations: " + rootMessage(e));
@@ -150,7 +149,7 @@ final class ManifestCheck {
             }
             UnknownFields.in(typed).forEach(field -> problems.add(label + ": unknown field " + field));
             RequiredFields.missingIn(apiVersion + "/" + kind, document).forEach(field -> problems.add(label + ": missing required field " + field));
-            manifests.add(new Manifest(where, apiVersion, kind, name, document, typed));
+            manifests.add(new Manifest(where, kind, name, typed));
         }
         return new Checked(manifests, problems);
     }
@@ -160,14 +159,10 @@ final class ManifestCheck {
             return "unknown field " + path(unknown);
         }
         if (e instanceof MismatchedInputException mismatch) {
-            Matcher missing = MISSING_PROPERTY.matcher(mismatch.getOriginalMessage());
-            if (missing.find()) {
-                // The path of the error ends at the missing field.
-                return "missing required field " + path(mismatch);
-            }
-        }
-        if (e instanceof MismatchedInputException mismatch) {
-            return "field " + path(mismatch) + ": " + mismatch.getOriginalMessage();
+            // A missing required field: the path of the error ends at it.
+            return MISSING_PROPERTY.matcher(mismatch.getOriginalMessage()).find()
+                    ? "missing required field " + path(mismatch)
+                    : "field " + path(mismatch) + ": " + mismatch.getOriginalMessage();
         }
         return e.getMessage();
     }

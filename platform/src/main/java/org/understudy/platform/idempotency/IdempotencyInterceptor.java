@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.understudy.platform.problem.ApiProblem;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ import java.util.regex.Pattern;
  * runs as always. With one, the key (scoped to the caller, the method and the path) is claimed in the
  * same transaction as the write, and the response stored with it:
  * <ul>
- *     <li>the same key with the same request (its path and body) answers the first response again, with
+ *     <li>the same key with the same request (its body) answers the first response again, with
  *     {@code Idempotent-Replayed: true}, and changes nothing;</li>
  *     <li>the same key with another request is refused, 422, naming the header;</li>
  *     <li>a request refused (a 4xx problem) or failed stores nothing, so it may be retried with its key.</li>
@@ -43,23 +42,6 @@ public class IdempotencyInterceptor {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{1,255}$");
-    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
-        @Override
-        public int getStatusCode() {
-            return 422;
-        }
-
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            return "Unprocessable Content";
-        }
-    };
-
     @Inject
     HttpServerRequest request;
 
@@ -100,8 +82,8 @@ public class IdempotencyInterceptor {
 
     private Response replay(StoredResponse earlier, String fingerprint) {
         if (!earlier.fingerprint().equals(fingerprint)) {
-            throw new ApiProblem(UNPROCESSABLE, "Idempotency key reused",
-                    HEADER + ": this key was used for another request (another body or path); use a new key for a new request", HEADER);
+            throw ApiProblem.unprocessable(HEADER, "Idempotency key reused",
+                    HEADER + ": this key was used for another request (another body); use a new key for a new request");
         }
         Response.ResponseBuilder replay = Response.status(earlier.status()).header(REPLAYED, "true");
         if (earlier.location() != null) {
@@ -116,7 +98,7 @@ public class IdempotencyInterceptor {
         return replay.build();
     }
 
-    /** The request as the resource method sees it: its path and query values, headers it reads and body. */
+    /** The request as the resource method sees it (path and query values, headers it reads, body); the path is in the scope. */
     private String fingerprint(Object[] parameters) throws JsonProcessingException, NoSuchAlgorithmException {
         List<Object> values = new ArrayList<>();
         for (Object parameter : parameters) {
@@ -124,7 +106,6 @@ public class IdempotencyInterceptor {
                 values.add(parameter);
             }
         }
-        byte[] canonical = (request.path() + "\n" + json.writeValueAsString(values)).getBytes(StandardCharsets.UTF_8);
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(values)));
     }
 }

@@ -9,6 +9,23 @@ import java.util.List;
  * response by {@link ProblemMappers}. Throwing it rolls back the transaction, so nothing is stored.
  */
 public class ApiProblem extends RuntimeException {
+    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     private final Response.StatusType status;
     private final String title;
     private final String field;
@@ -26,6 +43,11 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem conflict(String field, String detail) {
         return new ApiProblem(Response.Status.CONFLICT, "Conflict", detail, field);
+    }
+
+    /** 422: a well-formed request that cannot be carried out as asked (Response.Status names no 422). */
+    public static ApiProblem unprocessable(String field, String title, String detail) {
+        return new ApiProblem(UNPROCESSABLE, title, detail, field);
     }
 
     public static ApiProblem badRequest(String field, String detail) {
