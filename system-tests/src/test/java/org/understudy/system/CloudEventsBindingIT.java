@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -70,7 +72,7 @@ class CloudEventsBindingIT {
     }
 
     private static Set<String> fieldNames(JsonNode json) {
-        Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         json.fieldNames().forEachRemaining(names::add);
         return names;
     }
@@ -89,7 +91,7 @@ class CloudEventsBindingIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             while (seen.size() < keys.size() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (keys.contains(record.key())) {
