@@ -93,6 +93,12 @@ class AuthorizationMatrixIT {
             succession  POST   /api/v1/succession/assessments                           401  401     401    401    | 403 403    ok        403    ok
             succession  GET    /api/v1/succession/assessments/{assessmentId}            401  401     401    401    | 403 403    ok        403    ok
             succession  GET    /api/v1/succession/assessments/verification              401  401     401    401    | 403 403    ok        403    ok
+            succession  GET    /api/v1/succession/alerts                                401  401     401    401    | 403 403    ok        ok     ok
+            succession  GET    /api/v1/succession/subscriptions                         401  401     401    401    | 403 403    ok        403    ok
+            succession  POST   /api/v1/succession/subscriptions                         401  401     401    401    | 403 403    ok        403    ok
+            succession  GET    /api/v1/succession/subscriptions/{subscriptionId}        401  401     401    401    | 403 403    ok        403    ok
+            succession  DELETE /api/v1/succession/subscriptions/{subscriptionId}        401  401     401    401    | 403 403    ok        403    ok
+            succession  GET    /api/v1/succession/subscriptions/{subscriptionId}/deliveries 401 401  401    401    | 403 403    ok        403    ok
             succession  GET    /api/v1/succession/rebuild                               401  401     401    401    | 403 403    403       403    ok
             succession  POST   /api/v1/succession/rebuild                               401  401     401    401    | 403 403    403       403    ok
             succession  GET    /api/v1/succession/reconciliation                        401  401     401    401    | 403 403    403       403    ok

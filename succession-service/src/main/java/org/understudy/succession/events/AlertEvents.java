@@ -10,6 +10,7 @@ import org.understudy.succession.domain.OrganisationView;
 import org.understudy.succession.domain.PostSuccession;
 import org.understudy.succession.domain.Replaceability;
 import org.understudy.succession.domain.ViewListener;
+import org.understudy.succession.persistence.AlertLog;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * The alerts a fold raises, as events for succession-alerts: collected while a poll is folded and
- * written to the outbox with its change-set, in the same transaction (published once, by the writer).
+ * written with its change-set, in the same transaction: to the outbox (published once, by the writer) and
+ * to the alert log, which queues its webhook deliveries.
  */
 @ApplicationScoped
 public class AlertEvents {
@@ -26,7 +28,7 @@ public class AlertEvents {
 
     /** A listener that collects the alerts of one fold. */
     public final class Collector implements ViewListener {
-        private List<Outbox.Pending> raised = new ArrayList<>();
+        private List<AlertLog.Entry> raised = new ArrayList<>();
 
         @Override
         public void replaceabilityFell(PostSuccession post, OrganisationView organisation, Replaceability from,
@@ -34,13 +36,14 @@ public class AlertEvents {
             SuccessionAlertState state = new SuccessionAlertState(post.postId, post.odsCode, post.role,
                     organisation == null ? null : organisation.region, organisation == null ? null : organisation.oversightSegment,
                     from.name(), post.replaceability.name(), post.readyNow, effectiveAt, cause);
-            raised.add(outbox.prepare(Topics.SUCCESSION_ALERTS, SuccessionEventTypes.REPLACEABILITY_FELL, post.postId.toString(),
-                    sequence, List.of("replaceability"), state));
+            Outbox.Pending event = outbox.prepare(Topics.SUCCESSION_ALERTS, SuccessionEventTypes.REPLACEABILITY_FELL, post.postId.toString(),
+                    sequence, List.of("replaceability"), state);
+            raised.add(new AlertLog.Entry(event, state, organisation == null ? null : organisation.organisationType));
         }
 
         /** The alerts raised since the last call. */
-        public List<Outbox.Pending> take() {
-            List<Outbox.Pending> taken = raised;
+        public List<AlertLog.Entry> take() {
+            List<AlertLog.Entry> taken = raised;
             raised = new ArrayList<>();
             return taken;
         }

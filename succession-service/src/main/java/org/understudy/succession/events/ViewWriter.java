@@ -21,12 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.understudy.events.Topics;
 import org.understudy.platform.kafka.KafkaClients;
-import org.understudy.platform.outbox.Outbox;
 import org.understudy.succession.domain.Applied;
 import org.understudy.succession.domain.ChangeSet;
 import org.understudy.succession.domain.SuccessionSettings;
 import org.understudy.succession.domain.ViewMaintenance;
 import org.understudy.succession.domain.ViewState;
+import org.understudy.succession.persistence.AlertLog;
 import org.understudy.succession.persistence.ChangeSetWriter;
 import org.understudy.succession.persistence.ViewLoader;
 import org.understudy.succession.persistence.WriterElection;
@@ -519,7 +519,7 @@ public class ViewWriter {
         }
 
         private void write(ChangeSet changes, List<ChangeSetWriter.Position> reached) throws SQLException {
-            List<Outbox.Pending> alertsRaised = raised.take();
+            List<AlertLog.Entry> alertsRaised = raised.take();
             changeSets.write(lease, changes, reached, alertsRaised);
         }
 

@@ -27,7 +27,7 @@ import java.util.UUID;
  * Writes one change-set of the view in one transaction, on the writer's connection: the changed rows
  * (copied into staging tables, then merged in by one batch of statements sent together, whatever the
  * number of rows; the staging tables empty themselves at commit), the new history rows, the positions reached in each topic-partition, the view's new version and day, and
- * the alerts' events in the outbox. Fenced: the transaction checks that this writer still holds the
+ * the alerts: their events in the outbox, themselves in the alert log with their webhook deliveries. Fenced: the transaction checks that this writer still holds the
  * role. It also takes the view's transaction lock, so an assessment being recorded sees the view either
  * before or after a change-set, never half of one.
  */
@@ -45,11 +45,13 @@ public class ChangeSetWriter {
 
     private final ViewVersionListener versions;
     private final Outbox outbox;
+    private final AlertLog alertLog;
 
     @Inject
-    public ChangeSetWriter(ViewVersionListener versions, Outbox outbox) {
+    public ChangeSetWriter(ViewVersionListener versions, Outbox outbox, AlertLog alertLog) {
         this.versions = versions;
         this.outbox = outbox;
+        this.alertLog = alertLog;
     }
 
     /** A topic-partition and the next offset to apply there. */
@@ -74,7 +76,7 @@ public class ChangeSetWriter {
      * @return the view's new version
      * @throws WriterLease.LostRole when another instance has taken the role: nothing was written
      */
-    public long write(WriterLease lease, ChangeSet changes, List<Position> positions, List<Outbox.Pending> alerts) throws SQLException {
+    public long write(WriterLease lease, ChangeSet changes, List<Position> positions, List<AlertLog.Entry> alerts) throws SQLException {
         Connection c = lease.connection();
         c.setAutoCommit(false);
         long version;
@@ -113,7 +115,8 @@ public class ChangeSetWriter {
                 ViewTables.HISTORY.copy(copy, ViewTables.HISTORY.name(), changes.history());
             }
             savePositions(c, positions);
-            outbox.insert(c, alerts);
+            outbox.insert(c, alerts.stream().map(AlertLog.Entry::event).toList());
+            alertLog.insert(c, alerts);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c);

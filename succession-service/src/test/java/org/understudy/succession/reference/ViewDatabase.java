@@ -13,6 +13,7 @@ import org.understudy.succession.domain.ViewListener;
 import org.understudy.succession.domain.ViewMaintenance;
 import org.understudy.succession.domain.ViewState;
 import org.understudy.succession.events.EventRecords;
+import org.understudy.succession.persistence.AlertLog;
 import org.understudy.succession.persistence.ChangeSetWriter;
 import org.understudy.succession.persistence.DirectConnections;
 import org.understudy.succession.persistence.RebuildSpill;
@@ -67,7 +68,7 @@ public final class ViewDatabase implements AutoCloseable {
         lease = new WriterElection(connections, null).tryAcquire(purpose, "http://localhost").orElseThrow();
         reads = postgres.connect(database);
         ViewVersionListener versions = new ViewVersionListener();
-        changeSets = new ChangeSetWriter(versions, new Outbox());
+        changeSets = new ChangeSetWriter(versions, new Outbox(), new AlertLog());
         bulk = new ViewBulkWriter(versions);
         changeSets.prepare(lease);
     }

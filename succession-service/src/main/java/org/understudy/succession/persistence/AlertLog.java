@@ -1,0 +1,66 @@
+package org.understudy.succession.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.understudy.events.OrganisationType;
+import org.understudy.events.SuccessionAlertState;
+import org.understudy.platform.outbox.Outbox;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+/**
+ * Keeps the alerts a change-set raised and queues their webhook deliveries, in the change-set's own
+ * transaction: an alert is kept and queued for every matching subscription, or neither.
+ */
+@ApplicationScoped
+public class AlertLog {
+    /** An alert raised: its event (as it goes to succession-alerts), its state and the organisation's type. */
+    public record Entry(Outbox.Pending event, SuccessionAlertState state, OrganisationType organisationType) {
+    }
+
+    public void insert(Connection connection, List<Entry> alerts) throws SQLException {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO succession_alert (alert_id, event_type, post_id, ods_code, role, region, organisation_type,
+                                              oversight_segment, raised_at, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Entry a : alerts) {
+                SuccessionAlertState s = a.state();
+                insert.setObject(1, a.event().eventId());
+                insert.setString(2, a.event().type());
+                insert.setObject(3, s.postId());
+                insert.setString(4, s.odsCode());
+                insert.setString(5, s.role().name());
+                insert.setString(6, s.region() == null ? null : s.region().name());
+                insert.setString(7, a.organisationType() == null ? null : a.organisationType().name());
+                insert.setObject(8, s.oversightSegment(), Types.INTEGER);
+                insert.setObject(9, a.event().createdAt());
+                insert.setString(10, a.event().payload());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Array ids = connection.createArrayOf("uuid", alerts.stream().map(a -> a.event().eventId()).toArray());
+        try (PreparedStatement queue = connection.prepareStatement("""
+                INSERT INTO webhook_delivery (subscription_id, alert_id, status, attempts, created_at, next_attempt_at)
+                SELECT s.subscription_id, a.alert_id, 'PENDING', 0, a.raised_at, a.raised_at
+                FROM succession_alert a JOIN webhook_subscription s
+                  ON s.deleted_at IS NULL
+                 AND (s.region IS NULL OR s.region = a.region)
+                 AND (s.organisation_type IS NULL OR s.organisation_type = a.organisation_type)
+                 AND (s.role IS NULL OR s.role = a.role)
+                 AND (s.oversight_segment IS NULL OR s.oversight_segment = a.oversight_segment)
+                WHERE a.alert_id = ANY (?)""")) {
+            queue.setArray(1, ids);
+            queue.executeUpdate();
+        } finally {
+            ids.free();
+        }
+    }
+}
