@@ -119,6 +119,9 @@ class CandidateApiTest {
         // The same patch again changes nothing: no new version, no event.
         given().contentType(ContentType.JSON).body("{\"currentJobTitle\":\"Chief Operating Officer\"}")
                 .patch("/api/v1/candidates/" + id).then().statusCode(200).body("version", equalTo(2));
+        // A list longer than the regions there are is refused, as the OpenAPI document's maxItems says.
+        given().contentType(ContentType.JSON).body("{\"mobility\":{\"regions\":[" + "\"LONDON\",".repeat(7) + "\"LONDON\"]}}")
+                .patch("/api/v1/candidates/" + id).then().statusCode(400).body("field", equalTo("mobility.regions"));
 
         List<CloudEvent> events = events(topic, id, 2);
         CloudEvent updated = events.get(1);

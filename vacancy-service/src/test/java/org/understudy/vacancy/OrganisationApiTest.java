@@ -223,5 +223,26 @@ class OrganisationApiTest {
 
         given().queryParam("size", 0).get("/api/v1/organisations")
                 .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("size"));
+        given().queryParam("page", 1_000_001).get("/api/v1/organisations")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("page"));
+        given().queryParam("page", 1_000_000).get("/api/v1/organisations").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void parametersHaveTheLengthTheOpenApiDocumentSays() {
+        String long201 = "A".repeat(201);
+        given().queryParam("sort", long201).get("/api/v1/organisations")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("sort"))
+                .body("detail", equalTo("must be at most 200 characters"));
+        given().get("/api/v1/organisations/" + long201)
+                .then().statusCode(400).body("field", equalTo("odsCode"));
+        given().header("If-Match", "\"" + long201 + "\"").contentType(ContentType.JSON).body(organisation("ZZ8", 2))
+                .put("/api/v1/organisations/ZZ8").then().statusCode(400).body("field", equalTo("If-Match"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/organisations'.get.parameters.find { it.name == 'sort' }.schema.maxLength", equalTo(200))
+                .body("paths.'/api/v1/organisations'.get.parameters.find { it.name == 'page' }.schema.maximum", equalTo(1000000))
+                .body("components.schemas.OrganisationRequest.properties.odsCode.maxLength", equalTo(5))
+                .body("paths.'/api/v1/organisations'.get.responses.'401'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"));
     }
 }

@@ -14,17 +14,17 @@ import java.util.List;
  */
 @Schema(name = "CandidatePatch", description = "JSON merge patch of a candidate: send only what changes; null clears an optional field")
 public record CandidatePatch(
-        @Schema(description = "Full name (personal data); cannot be cleared") String name,
-        @Schema(description = "E-mail address (personal data); cannot be cleared") String email,
-        @Schema(description = "Telephone number (personal data)") String phone,
-        @Schema(description = "Current job title (personal data)") String currentJobTitle,
-        @Schema(description = "ODS code of the current employer (personal data)") String currentOrganisationOdsCode,
-        @Schema(description = "Free-text notes (personal data)") String notes,
+        @Schema(description = "Full name (personal data); cannot be cleared", maxLength = 200) String name,
+        @Schema(description = "E-mail address (personal data); cannot be cleared", maxLength = 254) String email,
+        @Schema(description = "Telephone number (personal data)", maxLength = 26) String phone,
+        @Schema(description = "Current job title (personal data)", maxLength = 200) String currentJobTitle,
+        @Schema(description = "ODS code of the current employer (personal data)", maxLength = 5) String currentOrganisationOdsCode,
+        @Schema(description = "Free-text notes (personal data)", maxLength = 4000) String notes,
         @Schema(description = "Merged field by field; null resets mobility to none") MobilityPatch mobility) {
 
     @Schema(name = "MobilityPatch")
-    public record MobilityPatch(List<Region> regions,
-                                List<OrganisationType> organisationTypes,
+    public record MobilityPatch(@Schema(maxItems = 7) List<Region> regions,
+                                @Schema(maxItems = 6) List<OrganisationType> organisationTypes,
                                 Boolean considersChallengedOrganisations) {
     }
 }

@@ -30,13 +30,13 @@ public record CandidateRequest(
         @NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters")
         @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "must be an e-mail address")
         String email,
-        @Schema(description = "Telephone number (personal data)", examples = "+44 161 555 0100")
+        @Schema(description = "Telephone number (personal data)", examples = "+44 161 555 0100", maxLength = 26)
         @Pattern(regexp = "^\\+?[0-9][0-9 ()-]{5,24}$", message = "must be a telephone number: digits, spaces, brackets or hyphens, optionally starting with +")
         String phone,
         @Schema(description = "Current job title (personal data)", examples = "Deputy Chief Executive")
         @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
         String currentJobTitle,
-        @Schema(description = "ODS code of the current employer (personal data)", examples = "R0A")
+        @Schema(description = "ODS code of the current employer (personal data)", examples = "R0A", maxLength = 5)
         @Pattern(regexp = "^[A-Z0-9]{3,5}$", message = "must be 3 to 5 capital letters or digits (an ODS code)")
         String currentOrganisationOdsCode,
         @Schema(description = "Free-text notes of the talent team (personal data)")
@@ -50,8 +50,10 @@ public record CandidateRequest(
     @Schema(name = "MobilityRequest")
     public record MobilityRequest(
             @Schema(description = "NHS England regions the candidate would work in; left out: none")
+            @Size(max = 7, message = "must name at most the 7 regions")
             List<Region> regions,
             @Schema(description = "Kinds of trust the candidate would work in; left out: none")
+            @Size(max = 6, message = "must name at most the 6 kinds of organisation")
             List<OrganisationType> organisationTypes,
             @Schema(description = "Would consider an organisation in oversight segment 4 or 5; left out: false")
             Boolean considersChallengedOrganisations) {

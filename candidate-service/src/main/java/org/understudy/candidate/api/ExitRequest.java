@@ -14,7 +14,7 @@ import java.util.UUID;
 public record ExitRequest(
         @Schema(description = "The post, if vacancy-service tracks it (then odsCode and role may be left out)")
         UUID postId,
-        @Schema(description = "ODS code of the organisation; required without postId", examples = "R0A")
+        @Schema(description = "ODS code of the organisation; required without postId", examples = "R0A", maxLength = 5)
         @Pattern(regexp = "^[A-Z0-9]{3,5}$", message = "must be 3 to 5 capital letters or digits (an ODS code)")
         String odsCode,
         @Schema(description = "The role left; required without postId")

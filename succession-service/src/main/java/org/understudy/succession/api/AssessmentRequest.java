@@ -14,5 +14,5 @@ public record AssessmentRequest(
         @Schema(description = "Why the assessment is recorded, in free text (e.g. the decision or meeting it informs)", maxLength = 2000)
         @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters") String purpose,
         @Schema(description = "Answer as of this ISO-8601 instant or date (not in the future); omit for the live view")
-        String asOf) {
+        @Size(max = 40, message = "must be at most 40 characters") String asOf) {
 }

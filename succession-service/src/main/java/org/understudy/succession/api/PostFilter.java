@@ -31,7 +31,8 @@ public class PostFilter {
 
     @QueryParam("maxReadyNow")
     @Parameter(description = "Only posts with at most this many people ready now")
-    @Min(value = 0, message = "must be 0 or more")
+    @Min(value = 0, message = "must be between 0 and 10000")
+    @Max(value = 10_000, message = "must be between 0 and 10000")
     public Integer maxReadyNow;
 
     PostSuccessionRepository.Filter toQuery() {

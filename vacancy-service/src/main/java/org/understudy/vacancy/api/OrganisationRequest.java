@@ -14,7 +14,7 @@ import org.understudy.vacancy.domain.OrganisationDetails;
 /** An organisation as a client creates or replaces it. */
 @Schema(name = "OrganisationRequest")
 public record OrganisationRequest(
-        @Schema(description = "ODS code of the trust; ignored on PUT, where the path names it", examples = "R0A")
+        @Schema(description = "ODS code of the trust; ignored on PUT, where the path names it", examples = "R0A", maxLength = 5)
         @Pattern(regexp = "^[A-Z0-9]{3,5}$", message = "must be 3 to 5 capital letters or digits (an ODS code)")
         String odsCode,
         @Schema(examples = "Manchester University NHS Foundation Trust")
@@ -26,7 +26,7 @@ public record OrganisationRequest(
         OrganisationType organisationType,
         @NotNull(message = "is required")
         Boolean foundationTrust,
-        @Schema(description = "ODS code of the integrated care board", examples = "QOP")
+        @Schema(description = "ODS code of the integrated care board", examples = "QOP", maxLength = 5)
         @Pattern(regexp = "^[A-Z0-9]{3,5}$", message = "must be 3 to 5 capital letters or digits (an ICB code)")
         String integratedCareBoardCode,
         @Schema(description = "NHS Oversight Framework segment, 1 (best) to 5", examples = "2")
