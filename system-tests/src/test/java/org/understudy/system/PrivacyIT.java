@@ -163,6 +163,10 @@ class PrivacyIT {
                 .header("Authorization", "Bearer " + TestTokens.mint("regulator"))
                 .body(Map.of("postId", post.toString(), "purpose", "Privacy scan"))
                 .post("/api/v1/succession/assessments").then().statusCode(201).extract().path("assessmentId");
+        String subscription = given().baseUri(stack.succession.baseUrl()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + TestTokens.mint("regulator"))
+                .body(Map.of("url", "https://alerts.example.invalid/understudy", "description", "Privacy scan"))
+                .post("/api/v1/succession/subscriptions").then().statusCode(201).extract().path("subscriptionId");
         JsonNode paths = JSON.readTree(given().baseUri(stack.succession.baseUrl()).get("/q/openapi?format=json").asString()).path("paths");
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
@@ -170,7 +174,7 @@ class PrivacyIT {
                 continue;
             }
             String uri = path.getKey().replace("{postId}", post.toString()).replace("{assessmentId}", assessment)
-                    .replace("{file}", "envelope.v1.json");
+                    .replace("{file}", "envelope.v1.json").replace("{subscriptionId}", subscription);
             if (uri.endsWith("/stream")) {
                 readStream(uri);
                 continue;
