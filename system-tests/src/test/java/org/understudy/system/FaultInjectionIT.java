@@ -2,6 +2,7 @@ package org.understudy.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,8 +34,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * their outboxes, PostgreSQL restarts, sixteen writers burst and a rebuild runs under load. After each,
  * once quiet: the reconciliation check finds no difference, the reference model fed every event on the
  * topics gives every post the numbers the view serves, and every accepted write is in the sources as the
- * load's model says and no rejected one is. Prints a table.
+ * load's model says and no rejected one is. At the end, every alert raised reached a webhook receiver
+ * subscribed to all of them. Prints a table.
  *
  * <p>By default (the build's test command) it runs the two scenarios that matter most, the writer and
  * the broker killed, with 300 writes each. All of them:
@@ -80,6 +84,8 @@ class FaultInjectionIT {
     private static final Map<String, Map<String, String>> environments = new HashMap<>();
     private static final Map<String, String> databases = new HashMap<>();
     private static final List<String> table = Collections.synchronizedList(new ArrayList<>());
+    /** Subscribed to every alert: deliveries must survive the faults too. */
+    private static WebhookReceiver receiver;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -92,6 +98,7 @@ class FaultInjectionIT {
         int[] kafkaPorts = Ports.free(2); // distinct client and controller ports
         kafka = new KafkaProcess(kafkaPorts[0], kafkaPorts[1], kafkaDir, logs.resolve("kafka.log"));
         kafka.start();
+        receiver = new WebhookReceiver(Ports.free());
         pgPort = Ports.free();
         pgDir = Files.createTempDirectory("understudy-fault-pg");
         pg = Postgres.embedded(pgPort, pgDir.resolve("data"), pgDir.resolve("work"));
@@ -108,6 +115,10 @@ class FaultInjectionIT {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             infra.jwtConfig().forEach((key, value) -> env.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
             if (name.equals("succession-service")) {
+                // Webhooks to the loopback receiver, retried within minutes, and retaken 5 s after a sender died.
+                env.put("UNDERSTUDY_WEBHOOKS_ALLOW_PLAIN_HTTP", "true");
+                env.put("UNDERSTUDY_WEBHOOKS_RETRY_DELAYS", "PT1S,PT1S,PT2S,PT2S,PT5S,PT5S,PT10S,PT10S,PT30S,PT30S,PT30S,PT30S,PT30S,PT30S");
+                env.put("UNDERSTUDY_WEBHOOKS_CLAIM_FOR", "PT5S");
                 env.put("UNDERSTUDY_RECONCILIATION_VACANCY_SERVICE_URL", services.get("vacancy-service").baseUrl());
                 env.put("UNDERSTUDY_RECONCILIATION_CANDIDATE_SERVICE_URL", services.get("candidate-service").baseUrl());
             }
@@ -117,6 +128,9 @@ class FaultInjectionIT {
         // A standby beside the writer: the same service, database and topics, on a port of its own.
         services.put(STANDBY, ServiceProcess.start(root, SUCCESSION, Ports.free(), environments.get(SUCCESSION), logs, STANDBY));
         System.out.println("FAULTS: the writer is " + writer());
+        receiver.trust(RestAssured.given().baseUri(services.get(SUCCESSION).baseUrl()).contentType("application/json")
+                .body(Map.of("url", receiver.url(), "description", "every alert"))
+                .post("/api/v1/succession/subscriptions").then().statusCode(201).extract().path("secret"));
     }
 
     @AfterAll
@@ -128,6 +142,9 @@ class FaultInjectionIT {
         }
         if (kafka != null) {
             kafka.close();
+        }
+        if (receiver != null) {
+            receiver.close();
         }
         if (pg != null) {
             pg.close();
@@ -172,8 +189,41 @@ class FaultInjectionIT {
                     () -> pg = Postgres.embedded(pgPort, pgDir.resolve("data"), pgDir.resolve("work"))));
             failures.addAll(burst("7 burst of 16 parallel writers", seed + 7, writes, load));
         }
+        failures.addAll(everyAlertDelivered());
         failures.forEach(f -> System.out.println("FAULTS: FAILED " + f));
         assertEquals(List.of(), failures);
+    }
+
+    /** Every alert the log holds reached the subscribed receiver, signed, whatever was killed meanwhile. */
+    private static List<String> everyAlertDelivered() throws Exception {
+        Set<String> raised = new HashSet<>();
+        for (int page = 0; ; page++) {
+            List<String> ids = RestAssured.given().baseUri(services.get(SUCCESSION).baseUrl()).queryParam("size", 500).queryParam("page", page)
+                    .get("/api/v1/succession/alerts").then().statusCode(200).extract().path("items.id");
+            raised.addAll(ids);
+            if (ids.size() < 500) {
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!receiver.ids.containsAll(raised) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        Set<String> missing = new HashSet<>(raised);
+        missing.removeAll(receiver.ids);
+        System.out.printf("FAULTS: webhooks: %d alerts raised, %d received (%d deliveries, %d repeats), %d bad signatures%n",
+                raised.size(), raised.size() - missing.size(), receiver.deliveries.get(), receiver.repeats.get(), receiver.badSignatures.get());
+        List<String> failures = new ArrayList<>();
+        if (raised.isEmpty()) {
+            failures.add("webhooks: the load raised no alert, so deliveries were not tested");
+        }
+        if (!missing.isEmpty()) {
+            failures.add("webhooks: " + missing.size() + " alerts never delivered, e.g. " + missing.iterator().next());
+        }
+        if (receiver.badSignatures.get() > 0) {
+            failures.add("webhooks: " + receiver.badSignatures.get() + " deliveries failed the signature check");
+        }
+        return failures;
     }
 
     private static String killed;
