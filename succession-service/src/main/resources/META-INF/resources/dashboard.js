@@ -57,7 +57,7 @@
     sort: { key: 'readyNow', descending: false },
     tablePage: 0,
     tableRows: 500,
-    filters: { search: '', region: '', role: '', replaceability: '', segment: '' },
+    filters: { search: '', region: '', role: '', replaceability: '', segment: '', icb: '' },
     route: { name: null, postId: null },
     stream: { controller: null, generation: 0, attempt: 0, timer: null, ready: false, readySince: 0, dropped: false },
     renderTimer: null,
@@ -532,6 +532,7 @@
     if (f.role && p.role !== f.role) return false;
     if (f.replaceability && p.replaceability !== f.replaceability) return false;
     if (f.segment && String(p.oversightSegment) !== f.segment) return false;
+    if (f.icb && p.integratedCareBoardCode !== f.icb) return false;
     if (f.search) {
       const q = f.search.toLowerCase();
       if (!((p.organisationName || '').toLowerCase().includes(q) || (p.odsCode || '').toLowerCase().includes(q))) return false;
@@ -644,7 +645,8 @@
     const read = () => {
       state.filters = {
         search: $('f-search').value.trim(), region: $('f-region').value, role: $('f-role').value,
-        replaceability: $('f-replaceability').value, segment: $('f-segment').value
+        replaceability: $('f-replaceability').value, segment: $('f-segment').value,
+        icb: $('f-icb').value.trim().toUpperCase()
       };
       state.tablePage = 0;
       renderTable();
@@ -665,6 +667,7 @@
     if (f.role) q.set('role', f.role);
     if (f.replaceability) q.set('replaceability', f.replaceability);
     if (f.segment) q.set('oversightSegment', f.segment);
+    if (/^[A-Z0-9]{3,5}$/.test(f.icb)) q.set('integratedCareBoard', f.icb);
     if (API_SORTS.includes(state.sort.key)) {
       q.set('sort', (state.sort.descending ? '-' : '') + state.sort.key + (state.sort.key === 'organisationName' ? '' : ',organisationName'));
     }

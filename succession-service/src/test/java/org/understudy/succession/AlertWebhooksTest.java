@@ -40,6 +40,8 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -216,13 +218,67 @@ class AlertWebhooksTest {
         given().delete(SUBSCRIPTIONS + "/" + id).then().statusCode(404);
     }
 
-    /** A new trust's chief executive post with one person ready now (THIN), who then withdraws (NONE: an alert). */
+    @Test
+    void anIntegratedCareBoardSeesItsOwnPostsAndAlertsOnly() throws Exception {
+        String mine = code("Q");
+        String other = code("Q");
+        List<Received> received = new CopyOnWriteArrayList<>();
+        int port = freePort();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        receiver.createContext("/", exchange -> {
+            received.add(new Received(exchange.getRequestURI().getPath(), lowerCase(exchange.getRequestHeaders()),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String subscription = given().contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + port + "/icb", "integratedCareBoard", mine))
+                .post(SUBSCRIPTIONS).then().statusCode(201).body("integratedCareBoard", equalTo(mine)).extract().path("subscriptionId");
+
+        UUID ours = postThatFalls(Region.SOUTH_EAST, OrganisationType.COMMUNITY, mine);
+        UUID theirs = postThatFalls(Region.SOUTH_EAST, OrganisationType.COMMUNITY, other);
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/succession/posts/" + theirs).then().statusCode(200)
+                .body("replaceability", equalTo("NONE")).body("integratedCareBoardCode", equalTo(other)));
+
+        // The list, as JSON and CSV: exactly the board's post.
+        given().queryParam("integratedCareBoard", mine).get("/api/v1/succession/posts").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].postId", equalTo(ours.toString()))
+                .body("items[0].integratedCareBoardCode", equalTo(mine));
+        String csv = given().accept("text/csv").queryParam("integratedCareBoard", mine).get("/api/v1/succession/posts")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",integratedCareBoardCode"), csv);
+        assertEquals(2, csv.lines().count(), csv);
+        assertTrue(csv.lines().skip(1).findFirst().orElseThrow().startsWith(ours + ",") && csv.strip().endsWith("," + mine), csv);
+        given().queryParam("integratedCareBoard", "not an icb").get("/api/v1/succession/posts").then().statusCode(400)
+                .body("field", equalTo("integratedCareBoard"));
+
+        // Alerts: listed and delivered for the board's post only.
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(Set.of(ours.toString()), postsIn(received)));
+        given().queryParam("integratedCareBoard", mine).get("/api/v1/succession/alerts").then().statusCode(200)
+                .body("items.data.state.postId", everyItem(equalTo(ours.toString())))
+                .body("total", greaterThanOrEqualTo(1));
+        given().queryParam("integratedCareBoard", other).get("/api/v1/succession/alerts").then().statusCode(200)
+                .body("items.data.state.postId", everyItem(equalTo(theirs.toString())));
+        assertEquals(Set.of(ours.toString()), given().get(SUBSCRIPTIONS + "/" + subscription + "/deliveries").then().statusCode(200)
+                .extract().jsonPath().getList("items.postId", String.class).stream().collect(Collectors.toSet()));
+    }
+
+    private static String code(String first) {
+        return first + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36).toUpperCase();
+    }
+
     private UUID postThatFalls(Region region, OrganisationType type) {
-        String ods = "W" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36).toUpperCase();
+        return postThatFalls(region, type, null);
+    }
+
+    /** A new trust's chief executive post with one person ready now (THIN), who then withdraws (NONE: an alert). */
+    private UUID postThatFalls(Region region, OrganisationType type, String icb) {
+        String ods = code("W");
         UUID post = UUID.randomUUID();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
-        story.organisation(ods, region, type, 2, today);
+        story.organisation(ods, "Story NHS Trust " + ods, region, type, 2, icb, today);
         story.post(post, ods, UUID.randomUUID(), today.minusYears(2), false, at);
         StoryEvents.Candidate ready = story.candidate(region, type, today).readyAsCeo(ReadinessLevel.READY_NOW, today);
         ready.publishAt(at.plusMinutes(1));

@@ -72,8 +72,13 @@ public final class StoryEvents implements AutoCloseable {
     }
 
     void organisation(String ods, String name, Region region, OrganisationType type, int segment, LocalDate day) {
+        organisation(ods, name, region, type, segment, null, day);
+    }
+
+    /** An organisation overseen by an integrated care board (its ODS code; null for none). */
+    void organisation(String ods, String name, Region region, OrganisationType type, int segment, String icb, LocalDate day) {
         send(Topics.VACANCY_EVENTS, VacancyEventTypes.ORGANISATION_CREATED, ods, day,
-                new OrganisationState(ods, name, region, type, false, null, segment));
+                new OrganisationState(ods, name, region, type, false, icb, segment));
     }
 
     void post(UUID postId, String ods, UUID incumbent, LocalDate since, boolean interim, LocalDate day) {

@@ -222,6 +222,12 @@ class DashboardIT {
         assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",MIDLANDS,")), "only Midlands rows: " + lines);
         assertEquals(2, lines.size() - 1, "the CSV has the two Midlands posts: " + lines);
         shoot("05-overview-filtered-laptop", LAPTOP_WIDTH, LAPTOP_HEIGHT);
+        // The integrated care board filter: these trusts are all overseen by QDB.
+        WebElement icb = driver.findElement(By.id("f-icb"));
+        icb.sendKeys("QZZZ");
+        wait.until(d -> d.findElements(By.cssSelector("#posts-body tr[data-post-id]")).isEmpty());
+        icb.sendKeys(Keys.chord(Keys.CONTROL, "a"), "qdb");
+        wait.until(d -> d.findElements(By.cssSelector("#posts-body tr[data-post-id]")).size() == 2);
 
         // ---- a page at a time: more posts than a page, every one reachable with the pager ----------
         java.util.Set<String> east = new java.util.HashSet<>();

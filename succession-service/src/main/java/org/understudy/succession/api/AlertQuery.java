@@ -2,6 +2,7 @@ package org.understudy.succession.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.understudy.events.BoardRole;
@@ -33,7 +34,12 @@ public class AlertQuery {
     @Max(value = 5, message = "must be between 1 and 5")
     public Integer oversightSegment;
 
+    @QueryParam("integratedCareBoard")
+    @Parameter(description = "Only alerts of posts at organisations overseen by this integrated care board (its ODS code)")
+    @Pattern(regexp = "^[A-Z0-9]{3,5}$", message = "must be 3 to 5 capital letters or digits (an ICB code)")
+    public String integratedCareBoard;
+
     AlertFilter filter() {
-        return new AlertFilter(region, organisationType, role, oversightSegment);
+        return new AlertFilter(region, organisationType, role, oversightSegment, integratedCareBoard);
     }
 }

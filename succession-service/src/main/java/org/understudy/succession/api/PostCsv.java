@@ -8,7 +8,8 @@ import java.util.List;
 final class PostCsv {
     private static final List<String> COLUMNS = List.of("postId", "odsCode", "organisationName", "region", "organisationType",
             "oversightSegment", "role", "readyNow", "readySoon", "namedReadyNow", "poolReadyNow", "replaceability", "applicants",
-            "shortlisted", "lastShortlistSize", "daysVacant", "incumbentSince", "incumbentInterim", "updatedAt");
+            "shortlisted", "lastShortlistSize", "daysVacant", "incumbentSince", "incumbentInterim", "updatedAt",
+            "integratedCareBoardCode");
 
     private PostCsv() {
     }
@@ -21,7 +22,8 @@ final class PostCsv {
             csv.row(r.postId(), r.odsCode(), r.organisationName(), r.region(), r.organisationType(), r.oversightSegment(),
                     r.role(), r.readyNow(), r.readySoon(), r.namedReadyNow(), r.poolReadyNow(), r.replaceability(),
                     v == null ? null : v.applicants(), v == null ? null : v.shortlisted(), v == null ? null : v.lastShortlistSize(),
-                    v == null ? null : v.daysVacant(), i == null ? null : i.since(), i == null ? null : i.interim(), r.updatedAt());
+                    v == null ? null : v.daysVacant(), i == null ? null : i.since(), i == null ? null : i.interim(), r.updatedAt(),
+                    r.integratedCareBoardCode());
         }
         return csv.write();
     }

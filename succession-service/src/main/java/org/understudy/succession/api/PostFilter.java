@@ -2,6 +2,7 @@ package org.understudy.succession.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.understudy.events.BoardRole;
@@ -29,6 +30,11 @@ public class PostFilter {
     @QueryParam("replaceability")
     public Replaceability replaceability;
 
+    @QueryParam("integratedCareBoard")
+    @Parameter(description = "Only posts at organisations overseen by this integrated care board (its ODS code)")
+    @Pattern(regexp = "^[A-Z0-9]{3,5}$", message = "must be 3 to 5 capital letters or digits (an ICB code)")
+    public String integratedCareBoard;
+
     @QueryParam("maxReadyNow")
     @Parameter(description = "Only posts with at most this many people ready now")
     @Min(value = 0, message = "must be between 0 and 10000")
@@ -36,7 +42,8 @@ public class PostFilter {
     public Integer maxReadyNow;
 
     PostSuccessionRepository.Filter toQuery() {
-        return new PostSuccessionRepository.Filter(region, organisationType, role, oversightSegment, replaceability, maxReadyNow);
+        return new PostSuccessionRepository.Filter(region, organisationType, role, oversightSegment, replaceability, maxReadyNow,
+                integratedCareBoard);
     }
 
     boolean matches(PostSuccessionResponse p) {
@@ -45,6 +52,7 @@ public class PostFilter {
                 && (role == null || role == p.role())
                 && (oversightSegment == null || oversightSegment.equals(p.oversightSegment()))
                 && (replaceability == null || replaceability == p.replaceability())
-                && (maxReadyNow == null || p.readyNow() <= maxReadyNow);
+                && (maxReadyNow == null || p.readyNow() <= maxReadyNow)
+                && (integratedCareBoard == null || integratedCareBoard.equals(p.integratedCareBoardCode()));
     }
 }

@@ -87,7 +87,8 @@ public class PostSuccessionQueries {
         LocalDate day = instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
         boolean sameIncumbent = Objects.equals(h.incumbentCandidateId, p.incumbentCandidateId);
         return new PostSuccessionResponse(p.postId, p.odsCode, o == null ? null : o.name, o == null ? null : o.region,
-                o == null ? null : o.organisationType, o == null ? null : o.oversightSegment, p.role,
+                o == null ? null : o.organisationType, o == null ? null : o.oversightSegment,
+                o == null ? null : o.integratedCareBoardCode, p.role,
                 h.readyNow, h.readySoon, h.namedReadyNow, h.poolReadyNow, h.readyNow, h.replaceability,
                 new PostSuccessionResponse.Incumbent(h.incumbentCandidateId, sameIncumbent ? p.incumbentSince : null,
                         sameIncumbent ? p.incumbentInterim : null, null),
@@ -122,7 +123,7 @@ public class PostSuccessionQueries {
         Integer daysVacant = p.hasLatestVacancy()
                 ? SuccessionSummary.daysVacant(p.firstAdvertisedOn(), p.filledOn(), p.closedOn(), today) : null;
         return new PostSuccessionResponse(p.postId(), p.odsCode(), p.organisationName(), p.region(), p.organisationType(),
-                p.oversightSegment(), p.role(), p.readyNow(), p.readySoon(), p.namedReadyNow(), p.poolReadyNow(), p.readyNow(),
+                p.oversightSegment(), p.integratedCareBoardCode(), p.role(), p.readyNow(), p.readySoon(), p.namedReadyNow(), p.poolReadyNow(), p.readyNow(),
                 p.replaceability(), incumbent, departure,
                 PostSuccessionResponse.InterimCover.of(p.interimCandidateId(), p.interimNamedOn()),
                 new PostSuccessionResponse.VacancyTelemetry(p.openVacancyId(), p.applicants(), p.shortlisted(), p.lastShortlistSize(),

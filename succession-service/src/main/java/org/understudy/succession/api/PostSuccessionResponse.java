@@ -25,6 +25,8 @@ public record PostSuccessionResponse(
         Region region,
         OrganisationType organisationType,
         Integer oversightSegment,
+        @Schema(description = "ODS code of the integrated care board overseeing the organisation (null when none is known)", maxLength = 10)
+        String integratedCareBoardCode,
         BoardRole role,
         @Schema(description = "Distinct people ready now, named or from the pool")
         int readyNow,

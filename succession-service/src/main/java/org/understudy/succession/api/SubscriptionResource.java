@@ -90,6 +90,7 @@ public class SubscriptionResource {
         s.organisationType = body.organisationType();
         s.role = body.role();
         s.oversightSegment = body.oversightSegment();
+        s.integratedCareBoardCode = body.integratedCareBoard();
         s.createdBy = requester.name();
         s.createdAt = OffsetDateTime.now(clock);
         s.persist();

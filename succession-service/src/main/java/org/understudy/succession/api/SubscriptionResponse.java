@@ -21,6 +21,7 @@ public record SubscriptionResponse(
         OrganisationType organisationType,
         BoardRole role,
         Integer oversightSegment,
+        String integratedCareBoard,
         String createdBy,
         OffsetDateTime createdAt,
         @Schema(description = "The signing secret (whsec_ and base64), shown once, when the subscription is created: keep it; "
@@ -28,6 +29,6 @@ public record SubscriptionResponse(
 
     static SubscriptionResponse of(WebhookSubscription s, boolean withSecret) {
         return new SubscriptionResponse(s.subscriptionId, s.url, s.description, s.region, s.organisationType, s.role, s.oversightSegment,
-                s.createdBy, s.createdAt, withSecret ? s.secret : null);
+                s.integratedCareBoardCode, s.createdBy, s.createdAt, withSecret ? s.secret : null);
     }
 }

@@ -5,5 +5,6 @@ import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
 
 /** Which alerts: the posts list's filters that an alert carries (each null means any). */
-public record AlertFilter(Region region, OrganisationType organisationType, BoardRole role, Integer oversightSegment) {
+public record AlertFilter(Region region, OrganisationType organisationType, BoardRole role, Integer oversightSegment,
+                          String integratedCareBoard) {
 }

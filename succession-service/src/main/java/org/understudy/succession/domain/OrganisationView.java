@@ -33,6 +33,10 @@ public class OrganisationView {
     @Column(name = "oversight_segment", nullable = false)
     public int oversightSegment;
 
+    /** ODS code of the integrated care board overseeing it; null when its events name none. */
+    @Column(name = "integrated_care_board_code")
+    public String integratedCareBoardCode;
+
     /** The version of the organisation in vacancy-service that this row reflects. */
     @Column(nullable = false)
     public long version;

@@ -113,6 +113,7 @@ public final class ViewMaintenance {
         row.region = state.region();
         row.organisationType = state.organisationType();
         row.oversightSegment = state.oversightSegment();
+        row.integratedCareBoardCode = state.integratedCareBoardCode();
         row.version = version;
         row.updatedAt = OffsetDateTime.now(clock);
         view.put(row);

@@ -50,6 +50,9 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(name = "oversight_segment")
     public Integer oversightSegment;
 
+    @Column(name = "integrated_care_board_code")
+    public String integratedCareBoardCode;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

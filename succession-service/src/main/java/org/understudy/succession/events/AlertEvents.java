@@ -38,7 +38,8 @@ public class AlertEvents {
                     from.name(), post.replaceability.name(), post.readyNow, effectiveAt, cause);
             Outbox.Pending event = outbox.prepare(Topics.SUCCESSION_ALERTS, SuccessionEventTypes.REPLACEABILITY_FELL, post.postId.toString(),
                     sequence, List.of("replaceability"), state);
-            raised.add(new AlertLog.Entry(event, state, organisation == null ? null : organisation.organisationType));
+            raised.add(new AlertLog.Entry(event, state, organisation == null ? null : organisation.organisationType,
+                    organisation == null ? null : organisation.integratedCareBoardCode));
         }
 
         /** The alerts raised since the last call. */

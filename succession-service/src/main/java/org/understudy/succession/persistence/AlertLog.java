@@ -18,8 +18,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AlertLog {
-    /** An alert raised: its event (as it goes to succession-alerts), its state and the organisation's type. */
-    public record Entry(Outbox.Pending event, SuccessionAlertState state, OrganisationType organisationType) {
+    /** An alert raised: its event (as it goes to succession-alerts), its state, the organisation's type and ICB. */
+    public record Entry(Outbox.Pending event, SuccessionAlertState state, OrganisationType organisationType, String integratedCareBoardCode) {
     }
 
     public void insert(Connection connection, List<Entry> alerts) throws SQLException {
@@ -28,8 +28,8 @@ public class AlertLog {
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO succession_alert (alert_id, event_type, post_id, ods_code, role, region, organisation_type,
-                                              oversight_segment, raised_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                              oversight_segment, raised_at, payload, integrated_care_board_code)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Entry a : alerts) {
                 SuccessionAlertState s = a.state();
                 insert.setObject(1, a.event().eventId());
@@ -42,6 +42,7 @@ public class AlertLog {
                 insert.setObject(8, s.oversightSegment(), Types.INTEGER);
                 insert.setObject(9, a.event().createdAt());
                 insert.setString(10, a.event().payload());
+                insert.setString(11, a.integratedCareBoardCode());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -56,6 +57,7 @@ public class AlertLog {
                  AND (s.organisation_type IS NULL OR s.organisation_type = a.organisation_type)
                  AND (s.role IS NULL OR s.role = a.role)
                  AND (s.oversight_segment IS NULL OR s.oversight_segment = a.oversight_segment)
+                 AND (s.integrated_care_board_code IS NULL OR s.integrated_care_board_code = a.integrated_care_board_code)
                 WHERE a.alert_id = ANY (?)""")) {
             queue.setArray(1, ids);
             queue.executeUpdate();

@@ -47,6 +47,9 @@ public class AlertRepository {
         if (f.oversightSegment() != null) {
             w.append(" AND oversight_segment = :segment");
         }
+        if (f.integratedCareBoard() != null) {
+            w.append(" AND integrated_care_board_code = :icb");
+        }
         if (since != null) {
             w.append(" AND raised_at >= :since");
         }
@@ -68,6 +71,9 @@ public class AlertRepository {
         }
         if (f.oversightSegment() != null) {
             q.setParameter("segment", f.oversightSegment());
+        }
+        if (f.integratedCareBoard() != null) {
+            q.setParameter("icb", f.integratedCareBoard());
         }
         if (since != null) {
             q.setParameter("since", since);

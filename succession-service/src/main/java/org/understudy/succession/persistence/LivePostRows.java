@@ -40,7 +40,8 @@ public class LivePostRows {
                       LocalDate lastDepartureDate, LeavingReason lastDepartureReason, Integer applicants, Integer shortlisted,
                       Integer lastShortlistSize, UUID openVacancyId, UUID interimCandidateId, LocalDate interimNamedOn,
                       String organisationName, Region region, OrganisationType organisationType, Integer oversightSegment,
-                      boolean hasLatestVacancy, Integer readverts, LocalDate firstAdvertisedOn, LocalDate filledOn, LocalDate closedOn) {
+                      boolean hasLatestVacancy, Integer readverts, LocalDate firstAdvertisedOn, LocalDate filledOn, LocalDate closedOn,
+                      String integratedCareBoardCode) {
 
         /** The same row from loaded entities (organisation and vacancy may be null). */
         public static Row of(PostSuccession p, OrganisationView o, VacancyView v) {
@@ -51,7 +52,7 @@ public class LivePostRows {
                     o == null ? null : o.name, o == null ? null : o.region, o == null ? null : o.organisationType,
                     o == null ? null : o.oversightSegment,
                     v != null, v == null ? null : v.readverts, v == null ? null : v.firstAdvertisedOn,
-                    v == null ? null : v.filledOn, v == null ? null : v.closedOn);
+                    v == null ? null : v.filledOn, v == null ? null : v.closedOn, o == null ? null : o.integratedCareBoardCode);
         }
     }
 
@@ -64,8 +65,8 @@ public class LivePostRows {
             + " p.incumbent_candidate_id, p.incumbent_since, p.incumbent_interim, p.last_departure_date, p.last_departure_reason,"
             + " p.applicants, p.shortlisted, p.last_shortlist_size, p.open_vacancy_id, p.interim_candidate_id, p.interim_named_on,"
             + " o.name, o.region, o.organisation_type, o.oversight_segment,"
-            + " v.vacancy_id, v.readverts, v.first_advertised_on, v.filled_on, v.closed_on";
-    private static final int COLUMN_COUNT = 33;
+            + " v.vacancy_id, v.readverts, v.first_advertised_on, v.filled_on, v.closed_on, o.integrated_care_board_code";
+    private static final int COLUMN_COUNT = 34;
 
     // Both joins are on primary keys, so a post is never repeated; vacancy_view is joined on the
     // post's latest vacancy only (the one its telemetry is about).
@@ -189,6 +190,10 @@ public class LivePostRows {
             clauses.add("p.ready_now <= ?");
             params.add(f.maxReadyNow());
         }
+        if (f.integratedCareBoard() != null) {
+            clauses.add("o.integrated_care_board_code = ?");
+            params.add(f.integratedCareBoard());
+        }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
@@ -203,7 +208,7 @@ public class LivePostRows {
                 rs.getString(25), name(Region.class, rs.getString(26)), name(OrganisationType.class, rs.getString(27)),
                 rs.getObject(28, Integer.class),
                 rs.getObject(29) != null, rs.getObject(30, Integer.class), rs.getObject(31, LocalDate.class),
-                rs.getObject(32, LocalDate.class), rs.getObject(33, LocalDate.class));
+                rs.getObject(32, LocalDate.class), rs.getObject(33, LocalDate.class), rs.getString(34));
     }
 
     private static <E extends Enum<E>> E name(Class<E> type, String value) {

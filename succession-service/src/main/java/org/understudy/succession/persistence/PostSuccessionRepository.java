@@ -27,7 +27,7 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
 
     /** Filters of the succession list; null means any. */
     public record Filter(Region region, OrganisationType organisationType, BoardRole role, Integer oversightSegment,
-                         Replaceability replaceability, Integer maxReadyNow) {
+                         Replaceability replaceability, Integer maxReadyNow, String integratedCareBoard) {
     }
 
     /** Rows (with organisations) for these posts, in no particular order. */
@@ -93,6 +93,10 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
         if (f.maxReadyNow() != null) {
             clauses.add("p.readyNow <= :maxReadyNow");
             params.put("maxReadyNow", f.maxReadyNow());
+        }
+        if (f.integratedCareBoard() != null) {
+            clauses.add("o.integratedCareBoardCode = :icb");
+            params.put("icb", f.integratedCareBoard());
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }

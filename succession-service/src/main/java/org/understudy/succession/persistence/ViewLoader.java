@@ -52,7 +52,8 @@ public class ViewLoader {
             c.setReadOnly(true);
             ViewState view = new ViewState();
             ViewState.Loader load = view.load();
-            query(c, "SELECT ods_code, name, region, organisation_type, oversight_segment, version, updated_at FROM organisation_view", r -> {
+            query(c, "SELECT ods_code, name, region, organisation_type, oversight_segment, version, updated_at, integrated_care_board_code"
+                    + " FROM organisation_view", r -> {
                 OrganisationView o = new OrganisationView();
                 o.odsCode = r.getString(1);
                 o.name = r.getString(2);
@@ -61,6 +62,7 @@ public class ViewLoader {
                 o.oversightSegment = r.getInt(5);
                 o.version = r.getLong(6);
                 o.updatedAt = r.getObject(7, OffsetDateTime.class);
+                o.integratedCareBoardCode = r.getString(8);
                 load.organisation(o);
             });
             query(c, "SELECT " + ViewTables.POSTS.columnList() + " FROM post_succession", r -> load.post(post(r), r.getLong("history_count")));

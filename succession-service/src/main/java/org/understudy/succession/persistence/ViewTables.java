@@ -69,8 +69,9 @@ final class ViewTables {
     }
 
     static final Table<OrganisationView> ORGANISATIONS = new Table<>("organisation_view", List.of("ods_code"),
-            List.of("ods_code", "name", "region", "organisation_type", "oversight_segment", "version", "updated_at"),
-            (out, o) -> out.fields(o.odsCode, o.name, o.region, o.organisationType, o.oversightSegment, o.version, o.updatedAt));
+            List.of("ods_code", "name", "region", "organisation_type", "oversight_segment", "integrated_care_board_code", "version", "updated_at"),
+            (out, o) -> out.fields(o.odsCode, o.name, o.region, o.organisationType, o.oversightSegment, o.integratedCareBoardCode, o.version,
+                    o.updatedAt));
 
     static final Table<PostRow> POSTS = new Table<>("post_succession", List.of("post_id"),
             List.of("post_id", "ods_code", "role", "version", "named_ready_now", "pool_ready_now", "ready_now", "ready_soon",
