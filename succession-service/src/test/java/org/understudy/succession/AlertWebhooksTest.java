@@ -252,6 +252,13 @@ class AlertWebhooksTest {
         assertTrue(csv.lines().skip(1).findFirst().orElseThrow().startsWith(ours + ",") && csv.strip().endsWith("," + mine), csv);
         given().queryParam("integratedCareBoard", "not an icb").get("/api/v1/succession/posts").then().statusCode(400)
                 .body("field", equalTo("integratedCareBoard"));
+        // The summary, grouped by board: one post each, neither with anyone ready now.
+        JsonPath summary = given().queryParam("groupBy", "integratedCareBoard").get("/api/v1/succession/summary").then().statusCode(200)
+                .body("groupBy", equalTo("integratedCareBoard")).extract().jsonPath();
+        for (String board : List.of(mine, other)) {
+            assertEquals(1, summary.getInt("groups.find { it.group == '" + board + "' }.posts"), board);
+            assertEquals(1, summary.getInt("groups.find { it.group == '" + board + "' }.postsWithNoReadyNow"), board);
+        }
 
         // Alerts: listed and delivered for the board's post only.
         await().atMost(WAIT).untilAsserted(() -> assertEquals(Set.of(ours.toString()), postsIn(received)));

@@ -13,7 +13,7 @@ import java.util.List;
 @Schema(name = "SuccessionSummary")
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record SuccessionSummaryResponse(
-        @Schema(description = "region, organisationType or segment") String groupBy,
+        @Schema(description = "region, organisationType, segment or integratedCareBoard") String groupBy,
         @Schema(description = "The role summarised; null for every role") BoardRole role,
         @Schema(description = "The day the figures are for (days vacant and the 12 months of exits count up to it)") LocalDate asAt,
         @Schema(description = "People ready now needed for a credible dismissal (configuration)") int minimumReadyNow,

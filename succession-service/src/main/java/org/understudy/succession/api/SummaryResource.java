@@ -54,7 +54,7 @@ public class SummaryResource {
     @APIResponse(responseCode = "200", description = "The summary", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SuccessionSummaryResponse.class)),
             @Content(mediaType = SuccessionPostResource.CSV)})
-    public Response get(@Parameter(description = "region (default), organisationType or segment") @QueryParam("groupBy") String groupBy,
+    public Response get(@Parameter(description = "region (default), organisationType, segment or integratedCareBoard") @QueryParam("groupBy") String groupBy,
                         @Parameter(description = "Only posts (and exits) of this role; omit for all") @QueryParam("role") BoardRole role,
                         @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         SuccessionSummaryResponse summary = summary(groupBy, role);

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The aggregates by region, organisation type and oversight segment (docs/succession-view.md, "Aggregates"),
+ * The aggregates by region, organisation type, oversight segment or integrated care board (docs/succession-view.md, "Aggregates"),
  * as a pure function of one row per post and the counts of voluntary exits.
  */
 public final class SuccessionSummary {
@@ -26,7 +26,7 @@ public final class SuccessionSummary {
 
     /** What a summary groups by; {@link #parameter()} is its name in the API. */
     public enum GroupBy {
-        REGION("region"), ORGANISATION_TYPE("organisationType"), SEGMENT("segment");
+        REGION("region"), ORGANISATION_TYPE("organisationType"), SEGMENT("segment"), INTEGRATED_CARE_BOARD("integratedCareBoard");
 
         private final String parameter;
 
@@ -48,21 +48,26 @@ public final class SuccessionSummary {
             return null;
         }
 
-        String keyOf(Region region, OrganisationType type, Integer segment) {
+        String keyOf(Region region, OrganisationType type, Integer segment, String integratedCareBoard) {
             Object key = switch (this) {
                 case REGION -> region;
                 case ORGANISATION_TYPE -> type;
                 case SEGMENT -> segment;
+                case INTEGRATED_CARE_BOARD -> integratedCareBoard;
             };
             return key == null ? UNKNOWN : key.toString();
         }
 
-        /** Enum order for regions and types, number order for segments; UNKNOWN last. */
+        /** Enum order for regions and types, number order for segments, ICB codes alphabetically; UNKNOWN last. */
         Comparator<String> order() {
+            if (this == INTEGRATED_CARE_BOARD) {
+                return Comparator.comparing((String k) -> k.equals(UNKNOWN)).thenComparing(Comparator.naturalOrder());
+            }
             Function<String, Integer> rank = switch (this) {
                 case REGION -> k -> Region.valueOf(k).ordinal();
                 case ORGANISATION_TYPE -> k -> OrganisationType.valueOf(k).ordinal();
                 case SEGMENT -> Integer::valueOf;
+                case INTEGRATED_CARE_BOARD -> throw new IllegalStateException("ordered above");
             };
             return Comparator.comparing((String k) -> k.equals(UNKNOWN) ? Integer.MAX_VALUE : rank.apply(k));
         }
@@ -74,13 +79,16 @@ public final class SuccessionSummary {
      * @param daysVacant              of the post's most recent vacancy; null when it never had one advertised
      * @param credible                whether a dismissal would be credible ({@link DismissalReadiness#credible})
      * @param appointedAfterDismissal whether its incumbent's most recent exit before they started was a dismissal
+     * @param integratedCareBoard     the ODS code of the ICB overseeing its organisation (null: none known)
      */
     public record PostRow(Region region, OrganisationType organisationType, Integer oversightSegment, int readyNow,
-                          Integer lastShortlistSize, Integer daysVacant, boolean credible, boolean appointedAfterDismissal) {
+                          Integer lastShortlistSize, Integer daysVacant, boolean credible, boolean appointedAfterDismissal,
+                          String integratedCareBoard) {
     }
 
-    /** Voluntary exits in the period at organisations of one region, type and segment (null: unknown organisation). */
-    public record ExitCount(Region region, OrganisationType organisationType, Integer oversightSegment, long voluntary) {
+    /** Voluntary exits in the period at organisations of one region, type, segment and ICB (null: unknown). */
+    public record ExitCount(Region region, OrganisationType organisationType, Integer oversightSegment, String integratedCareBoard,
+                            long voluntary) {
     }
 
     /**
@@ -101,11 +109,11 @@ public final class SuccessionSummary {
         Map<String, List<PostRow>> postsByKey = new TreeMap<>(groupBy.order());
         Map<String, Long> exitsByKey = new TreeMap<>(groupBy.order());
         for (PostRow p : posts) {
-            postsByKey.computeIfAbsent(groupBy.keyOf(p.region(), p.organisationType(), p.oversightSegment()), k -> new ArrayList<>()).add(p);
+            postsByKey.computeIfAbsent(groupBy.keyOf(p.region(), p.organisationType(), p.oversightSegment(), p.integratedCareBoard()), k -> new ArrayList<>()).add(p);
         }
         long totalExits = 0;
         for (ExitCount e : exits) {
-            exitsByKey.merge(groupBy.keyOf(e.region(), e.organisationType(), e.oversightSegment()), e.voluntary(), Long::sum);
+            exitsByKey.merge(groupBy.keyOf(e.region(), e.organisationType(), e.oversightSegment(), e.integratedCareBoard()), e.voluntary(), Long::sum);
             totalExits += e.voluntary();
         }
         Map<String, Boolean> keys = new TreeMap<>(groupBy.order());

@@ -58,7 +58,8 @@ public class DecisionSupportRepository {
                                (SELECT e.reason FROM candidate_exit e
                                  WHERE p.incumbent_since IS NOT NULL AND e.candidate_id = p.incumbent_candidate_id
                                    AND e.exit_date <= p.incumbent_since
-                                 ORDER BY e.exit_date DESC, e.seq DESC LIMIT 1)
+                                 ORDER BY e.exit_date DESC, e.seq DESC LIMIT 1),
+                               o.integrated_care_board_code
                         FROM post_succession p
                         LEFT JOIN organisation_view o ON o.ods_code = p.ods_code
                         LEFT JOIN vacancy_view v ON v.vacancy_id = p.latest_vacancy_id"""
@@ -79,7 +80,8 @@ public class DecisionSupportRepository {
                     r[4] == null ? null : ((Number) r[4]).intValue(),
                     SuccessionSummary.daysVacant(date(r[6]), date(r[7]), date(r[8]), today),
                     readiness.credible(readyNow, interim),
-                    "DISMISSED".equals(r[9])));
+                    "DISMISSED".equals(r[9]),
+                    (String) r[10]));
         }
         return out;
     }
@@ -88,11 +90,11 @@ public class DecisionSupportRepository {
     @SuppressWarnings("unchecked")
     public List<SuccessionSummary.ExitCount> voluntaryExits(BoardRole role, LocalDate after, LocalDate until) {
         Query query = em.createNativeQuery("""
-                        SELECT o.region, o.organisation_type, o.oversight_segment, count(*)
+                        SELECT o.region, o.organisation_type, o.oversight_segment, o.integrated_care_board_code, count(*)
                         FROM candidate_exit e LEFT JOIN organisation_view o ON o.ods_code = e.ods_code
                         WHERE e.reason IN\s""" + VOLUNTARY + " AND e.exit_date > :after AND e.exit_date <= :until"
                         + (role == null ? "" : " AND e.role = :role")
-                        + " GROUP BY o.region, o.organisation_type, o.oversight_segment")
+                        + " GROUP BY o.region, o.organisation_type, o.oversight_segment, o.integrated_care_board_code")
                 .setParameter("after", after).setParameter("until", until);
         if (role != null) {
             query.setParameter("role", role.name());
@@ -102,7 +104,8 @@ public class DecisionSupportRepository {
                 r[0] == null ? null : Region.valueOf((String) r[0]),
                 r[1] == null ? null : OrganisationType.valueOf((String) r[1]),
                 r[2] == null ? null : ((Number) r[2]).intValue(),
-                ((Number) r[3]).longValue())).toList();
+                (String) r[3],
+                ((Number) r[4]).longValue())).toList();
     }
 
     /**

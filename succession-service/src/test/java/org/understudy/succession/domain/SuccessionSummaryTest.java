@@ -15,7 +15,8 @@ class SuccessionSummaryTest {
 
     private static SuccessionSummary.PostRow post(Region region, int segment, int readyNow, Integer shortlist, Integer daysVacant,
                                                   boolean credible, boolean afterDismissal) {
-        return new SuccessionSummary.PostRow(region, OrganisationType.ACUTE, segment, readyNow, shortlist, daysVacant, credible, afterDismissal);
+        return new SuccessionSummary.PostRow(region, OrganisationType.ACUTE, segment, readyNow, shortlist, daysVacant, credible, afterDismissal,
+                region == null ? null : "Q" + region.name().substring(0, 2));
     }
 
     @Test
@@ -35,9 +36,9 @@ class SuccessionSummaryTest {
                 post(Region.MIDLANDS, 3, 1, null, 10, true, false),
                 post(null, 3, 0, null, null, false, false));
         List<SuccessionSummary.ExitCount> exits = List.of(
-                new SuccessionSummary.ExitCount(Region.LONDON, OrganisationType.ACUTE, 2, 2),
-                new SuccessionSummary.ExitCount(Region.SOUTH_WEST, OrganisationType.ACUTE, 1, 1),
-                new SuccessionSummary.ExitCount(null, null, null, 4));
+                new SuccessionSummary.ExitCount(Region.LONDON, OrganisationType.ACUTE, 2, "QLO", 2),
+                new SuccessionSummary.ExitCount(Region.SOUTH_WEST, OrganisationType.ACUTE, 1, "QSO", 1),
+                new SuccessionSummary.ExitCount(null, null, null, null, 4));
         SuccessionSummary.Summary s = SuccessionSummary.of(SuccessionSummary.GroupBy.REGION, posts, exits);
         assertEquals(List.of("LONDON", "SOUTH_WEST", "MIDLANDS", "UNKNOWN"), s.groups().stream().map(SuccessionSummary.Figures::group).toList());
         assertEquals(new SuccessionSummary.Figures("LONDON", 2, 1, 1.5, 2.0, 30.0, 2, 1, 0.5), s.groups().get(0));
@@ -46,6 +47,11 @@ class SuccessionSummaryTest {
 
         SuccessionSummary.Summary bySegment = SuccessionSummary.of(SuccessionSummary.GroupBy.SEGMENT, posts, List.of());
         assertEquals(List.of("2", "3", "4"), bySegment.groups().stream().map(SuccessionSummary.Figures::group).toList());
+        // By integrated care board (here one a region): codes in alphabetical order, organisations without one last.
+        SuccessionSummary.Summary byIcb = SuccessionSummary.of(SuccessionSummary.GroupBy.INTEGRATED_CARE_BOARD, posts, exits);
+        assertEquals(List.of("QLO", "QMI", "QSO", "UNKNOWN"), byIcb.groups().stream().map(SuccessionSummary.Figures::group).toList());
+        assertEquals(new SuccessionSummary.Figures("QLO", 2, 1, 1.5, 2.0, 30.0, 2, 1, 0.5), byIcb.groups().get(0));
+        assertEquals(new SuccessionSummary.Figures("UNKNOWN", 1, 1, 0.0, null, null, 4, 0, 0.0), byIcb.groups().get(3));
         assertEquals(0.3333, SuccessionSummary.of(SuccessionSummary.GroupBy.ORGANISATION_TYPE,
                 List.of(posts.get(0), posts.get(1), posts.get(3)), List.of()).national().credibleDismissalShare());
     }
@@ -63,6 +69,7 @@ class SuccessionSummaryTest {
     void groupByParameters() {
         assertEquals(SuccessionSummary.GroupBy.ORGANISATION_TYPE, SuccessionSummary.GroupBy.ofParameter("organisationType"));
         assertNull(SuccessionSummary.GroupBy.ofParameter("ORGANISATION_TYPE"));
-        assertEquals("region, organisationType, segment", SuccessionSummary.allowed());
+        assertEquals(SuccessionSummary.GroupBy.INTEGRATED_CARE_BOARD, SuccessionSummary.GroupBy.ofParameter("integratedCareBoard"));
+        assertEquals("region, organisationType, segment, integratedCareBoard", SuccessionSummary.allowed());
     }
 }
