@@ -252,6 +252,12 @@ class AlertWebhooksTest {
         assertTrue(csv.lines().skip(1).findFirst().orElseThrow().startsWith(ours + ",") && csv.strip().endsWith("," + mine), csv);
         given().queryParam("integratedCareBoard", "not an icb").get("/api/v1/succession/posts").then().statusCode(400)
                 .body("field", equalTo("integratedCareBoard"));
+        // Consequence capacity of the board: its one post, no one to fill it.
+        given().queryParam("integratedCareBoard", mine).get("/api/v1/succession/capacity").then().statusCode(200)
+                .body("integratedCareBoard", equalTo(mine)).body("posts", equalTo(1)).body("capacity", equalTo(0))
+                .body("uncoveredPosts[0].postId", equalTo(ours.toString()));
+        given().queryParam("integratedCareBoard", "q").get("/api/v1/succession/capacity").then().statusCode(400)
+                .body("field", equalTo("integratedCareBoard"));
         // The summary, grouped by board: one post each, neither with anyone ready now.
         JsonPath summary = given().queryParam("groupBy", "integratedCareBoard").get("/api/v1/succession/summary").then().statusCode(200)
                 .body("groupBy", equalTo("integratedCareBoard")).extract().jsonPath();

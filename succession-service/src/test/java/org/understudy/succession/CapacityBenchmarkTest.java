@@ -101,9 +101,9 @@ class CapacityBenchmarkTest {
             });
             double recomputed = median(() -> capacity.uncached(null));
             ConsequenceCapacity.Graph graph = QuarkusTransaction.requiringNew().call(() -> figures.readyNowGraph());
-            double matchingOnly = median(() -> ConsequenceCapacity.of(graph, null, Set.of(3, 4, 5)));
+            double matchingOnly = median(() -> ConsequenceCapacity.of(graph, ConsequenceCapacity.Scope.of(null), Set.of(3, 4, 5)));
             double load = median(() -> QuarkusTransaction.requiringNew().call(() -> figures.readyNowGraph()));
-            ConsequenceCapacity.Result result = ConsequenceCapacity.of(graph, null, Set.of(3, 4, 5));
+            ConsequenceCapacity.Result result = ConsequenceCapacity.of(graph, ConsequenceCapacity.Scope.of(null), Set.of(3, 4, 5));
             UUID somePost = data.posts().get(0);
             double knockOn = median(() -> capacity.knockOn(somePost));
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,7 +33,7 @@ public class CapacityResource {
     SuccessionSettings settings;
 
     @GET
-    @Operation(summary = "Consequence capacity of a region or of the country",
+    @Operation(summary = "Consequence capacity of a region, of an integrated care board or of the country",
             description = "The most posts that could be filled at the same time from the people ready now, each person taking at most "
                     + "one post they count for (Hopcroft–Karp maximum matching over who counts as ready now for which post), beside "
                     + "the posts in oversight segments 3 to 5, with the posts one maximum matching leaves unfilled. Cached until "
@@ -41,8 +42,12 @@ public class CapacityResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapacityResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CapacityResponse get(@Parameter(description = "A region; omit for the country") @QueryParam("region") Region region) {
-        CapacityService.Answer answer = capacity.capacity(region);
+    public CapacityResponse get(@Parameter(description = "A region; omit for the country") @QueryParam("region") Region region,
+                                @Parameter(description = "An integrated care board (its ODS code): only the posts of the organisations it oversees")
+                                @QueryParam("integratedCareBoard")
+                                @Pattern(regexp = "^[A-Z0-9]{3,5}$", message = "must be 3 to 5 capital letters or digits (an ICB code)")
+                                String integratedCareBoard) {
+        CapacityService.Answer answer = capacity.capacity(region, integratedCareBoard);
         return CapacityResponse.of(answer.result(), settings.capacity().watchedSegments(), answer.viewVersion());
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CapacityResponse(
         @Schema(description = "The region; null for the country") Region region,
+        @Schema(description = "The integrated care board (its ODS code) the scope is limited to; null for none") String integratedCareBoard,
         @Schema(description = "Posts in the scope") int posts,
         @Schema(description = "The most posts that could be filled at the same time from the people ready now, each person taking "
                 + "at most one post they count for (a maximum bipartite matching)") int capacity,
@@ -39,7 +40,7 @@ public record CapacityResponse(
     }
 
     static CapacityResponse of(ConsequenceCapacity.Result r, Set<Integer> watched, long viewVersion) {
-        return new CapacityResponse(r.region(), r.posts(), r.capacity(), new TreeSet<>(watched), r.postsInWatchedSegments(),
+        return new CapacityResponse(r.region(), r.integratedCareBoard(), r.posts(), r.capacity(), new TreeSet<>(watched), r.postsInWatchedSegments(),
                 r.capacityInWatchedSegments(), r.readyNowPeople(), r.sumOfDepths(), r.uncovered().stream().map(PostRef::of).toList(),
                 viewVersion);
     }

@@ -7,7 +7,6 @@ import org.understudy.events.Region;
 import org.understudy.succession.persistence.DecisionSupportRepository;
 import org.understudy.succession.persistence.ViewVersion;
 
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,7 +29,7 @@ public class CapacityService {
     SuccessionSettings settings;
 
     private record Snapshot(long version, ConsequenceCapacity.Graph graph,
-                            ConcurrentMap<Optional<Region>, ConsequenceCapacity.Result> results) {
+                            ConcurrentMap<ConsequenceCapacity.Scope, ConsequenceCapacity.Result> results) {
     }
 
     /** A capacity and the view version it was computed at. */
@@ -44,12 +43,12 @@ public class CapacityService {
     private volatile Snapshot snapshot;
     private final Object reload = new Object();
 
-    /** The capacity of a region, or of the country when region is null. */
+    /** The capacity of a region, of an integrated care board (its ODS code), of both, or (both null) of the country. */
     @Transactional
-    public Answer capacity(Region region) {
+    public Answer capacity(Region region, String integratedCareBoard) {
         Snapshot s = current();
-        return new Answer(s.results().computeIfAbsent(Optional.ofNullable(region),
-                r -> ConsequenceCapacity.of(s.graph(), region, settings.capacity().watchedSegments())), s.version());
+        return new Answer(s.results().computeIfAbsent(new ConsequenceCapacity.Scope(region, integratedCareBoard),
+                scope -> ConsequenceCapacity.of(s.graph(), scope, settings.capacity().watchedSegments())), s.version());
     }
 
     @Transactional
@@ -61,7 +60,7 @@ public class CapacityService {
     /** Loads the graph and computes, bypassing the cache: what a call costs right after the view changed. */
     @Transactional
     public ConsequenceCapacity.Result uncached(Region region) {
-        return ConsequenceCapacity.of(figures.readyNowGraph(), region, settings.capacity().watchedSegments());
+        return ConsequenceCapacity.of(figures.readyNowGraph(), ConsequenceCapacity.Scope.of(region), settings.capacity().watchedSegments());
     }
 
     private Snapshot current() {

@@ -29,9 +29,25 @@ public final class ConsequenceCapacity {
     private ConsequenceCapacity() {
     }
 
-    /** A post: where it is (region null until its organisation is known) and who holds it (a candidate id, or null). */
+    /**
+     * A post: where it is (region and integrated care board null until its organisation is known; the ICB null
+     * when its events name none) and who holds it (a candidate id, or null).
+     */
     public record Post(UUID postId, String odsCode, String organisationName, Region region, OrganisationType organisationType,
-                       Integer oversightSegment, BoardRole role, UUID incumbentCandidateId) {
+                       Integer oversightSegment, BoardRole role, UUID incumbentCandidateId, String integratedCareBoard) {
+    }
+
+    /** Which posts count: those of a region and of an integrated care board (each null: any). */
+    public record Scope(Region region, String integratedCareBoard) {
+        /** A region's posts; the country's when region is null. */
+        public static Scope of(Region region) {
+            return new Scope(region, null);
+        }
+
+        boolean contains(Post p) {
+            return (region == null || region == p.region())
+                    && (integratedCareBoard == null || integratedCareBoard.equals(p.integratedCareBoard()));
+        }
     }
 
     /** One person ready now for a post, and whether they are named as its successor. */
@@ -89,16 +105,15 @@ public final class ConsequenceCapacity {
             return p == null ? null : posts.get(p);
         }
 
-        private int[] scope(Region region) {
-            return IntStream.range(0, posts.size())
-                    .filter(p -> region == null || region == posts.get(p).region()).toArray();
+        private int[] scope(Scope scope) {
+            return IntStream.range(0, posts.size()).filter(p -> scope.contains(posts.get(p))).toArray();
         }
     }
 
     /**
      * The capacity of a scope.
      *
-     * @param region                    null for the country
+     * @param region                    null for the country (or an integrated care board across regions)
      * @param posts                     posts in the scope
      * @param postsInWatchedSegments    of which in the watched oversight segments (3 to 5)
      * @param capacity                  the most posts that could be filled at once
@@ -106,9 +121,10 @@ public final class ConsequenceCapacity {
      * @param readyNowPeople            distinct people ready now for at least one post of the scope
      * @param sumOfDepths               the sum of the posts' readyNow: what depth alone would suggest
      * @param uncovered                 the posts one maximum matching leaves unfilled (another may leave others, as many)
+     * @param integratedCareBoard       the integrated care board the scope is limited to; null for none
      */
     public record Result(Region region, int posts, int postsInWatchedSegments, int capacity, int capacityInWatchedSegments,
-                         int readyNowPeople, long sumOfDepths, List<Post> uncovered) {
+                         int readyNowPeople, long sumOfDepths, List<Post> uncovered, String integratedCareBoard) {
     }
 
     /** Who would be appointed: an opaque id, whether named for the post, and how many posts of the scope they count for. */
@@ -137,8 +153,9 @@ public final class ConsequenceCapacity {
     }
 
     /** The capacity of a region, or of the country when region is null. */
-    public static Result of(Graph graph, Region region, Set<Integer> watchedSegments) {
-        return evaluate(graph, region, graph.scope(region), -1, watchedSegments, null).result();
+    /** The capacity of a scope: a region, an integrated care board, both, or (neither) the country. */
+    public static Result of(Graph graph, Scope scope, Set<Integer> watchedSegments) {
+        return evaluate(graph, scope, graph.scope(scope), -1, watchedSegments, null).result();
     }
 
     /**
@@ -155,8 +172,9 @@ public final class ConsequenceCapacity {
             return null;
         }
         Post post = graph.posts.get(p);
-        int[] scope = graph.scope(post.region());
-        Result before = evaluate(graph, post.region(), scope, -1, watchedSegments, null).result();
+        Scope region = Scope.of(post.region());
+        int[] scope = graph.scope(region);
+        Result before = evaluate(graph, region, scope, -1, watchedSegments, null).result();
         int[] successors = graph.readyNow[p];
         if (successors.length == 0) {
             return new KnockOn(post, null, 0, before, null, null);
@@ -167,7 +185,7 @@ public final class ConsequenceCapacity {
         for (int i = 0; i < successors.length; i++) {
             int person = successors[i];
             Integer held = graph.heldPost.get(graph.people.get(person));
-            Evaluation after = evaluate(graph, post.region(), without, person, watchedSegments, held);
+            Evaluation after = evaluate(graph, region, without, person, watchedSegments, held);
             Option option = new Option(person, graph.named[p][i], held, degree(graph, without, person), after);
             if (best == null || option.betterThan(best, graph)) {
                 best = option;
@@ -228,7 +246,7 @@ public final class ConsequenceCapacity {
      * Matches the scope's posts to people (without {@code excludedPerson}, when not -1). Posts matched
      * first: {@code firstPost} (a vacancy to fill), then those in watched segments, most challenged first.
      */
-    private static Evaluation evaluate(Graph graph, Region region, int[] scope, int excludedPerson, Set<Integer> watched,
+    private static Evaluation evaluate(Graph graph, Scope where, int[] scope, int excludedPerson, Set<Integer> watched,
                                        Integer firstPost) {
         int[][] adjacency = new int[scope.length][];
         boolean[] seen = new boolean[graph.people.size()];
@@ -273,8 +291,8 @@ public final class ConsequenceCapacity {
             }
         }
         uncovered.sort(UNCOVERED_ORDER);
-        Result result = new Result(region, scope.length, watchedPosts.size(), matching.size(), watchedCapacity,
-                readyNowPeople, sumOfDepths, List.copyOf(uncovered));
+        Result result = new Result(where.region(), scope.length, watchedPosts.size(), matching.size(), watchedCapacity,
+                readyNowPeople, sumOfDepths, List.copyOf(uncovered), where.integratedCareBoard());
         return new Evaluation(result, scope, matching);
     }
 }

@@ -117,7 +117,7 @@ public class DecisionSupportRepository {
             List<ConsequenceCapacity.Post> posts = new ArrayList<>();
             try (PreparedStatement st = connection.prepareStatement("""
                     SELECT p.post_id, p.ods_code, o.name, o.region, o.organisation_type, o.oversight_segment, p.role,
-                           p.incumbent_candidate_id
+                           p.incumbent_candidate_id, o.integrated_care_board_code
                     FROM post_succession p LEFT JOIN organisation_view o ON o.ods_code = p.ods_code
                     ORDER BY p.post_id"""); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -127,7 +127,7 @@ public class DecisionSupportRepository {
                     Integer oversightSegment = rs.wasNull() ? null : segment;
                     posts.add(new ConsequenceCapacity.Post(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             region == null ? null : Region.valueOf(region), type == null ? null : OrganisationType.valueOf(type),
-                            oversightSegment, BoardRole.valueOf(rs.getString(7)), rs.getObject(8, UUID.class)));
+                            oversightSegment, BoardRole.valueOf(rs.getString(7)), rs.getObject(8, UUID.class), rs.getString(9)));
                 }
             }
             Map<UUID, List<ConsequenceCapacity.Edge>> edges = new HashMap<>();

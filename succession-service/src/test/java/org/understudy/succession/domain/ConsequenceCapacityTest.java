@@ -31,7 +31,7 @@ class ConsequenceCapacityTest {
     private UUID post(String name, Region region, int segment, String incumbent) {
         UUID id = id(name);
         posts.add(new ConsequenceCapacity.Post(id, name.toUpperCase(), name, region, OrganisationType.ACUTE, segment,
-                BoardRole.CHIEF_EXECUTIVE, incumbent == null ? null : id(incumbent)));
+                BoardRole.CHIEF_EXECUTIVE, incumbent == null ? null : id(incumbent), region == null ? null : "Q" + region.name().substring(0, 2)));
         return id;
     }
 
@@ -48,7 +48,7 @@ class ConsequenceCapacityTest {
         for (int i = 0; i < 10; i++) {
             ready("ada", post("p" + i, Region.LONDON, 3, null), false);
         }
-        ConsequenceCapacity.Result r = ConsequenceCapacity.of(graph(), Region.LONDON, WATCHED);
+        ConsequenceCapacity.Result r = ConsequenceCapacity.of(graph(), ConsequenceCapacity.Scope.of(Region.LONDON), WATCHED);
         assertEquals(10, r.posts());
         assertEquals(10, r.sumOfDepths(), "depth counts Ada ten times");
         assertEquals(1, r.readyNowPeople());
@@ -66,13 +66,20 @@ class ConsequenceCapacityTest {
         ready("ada", london, false);
         ready("ada", leeds, false);
         ready("ben", unknown, true);
-        assertEquals(1, ConsequenceCapacity.of(graph(), Region.LONDON, WATCHED).capacity());
-        assertEquals(1, ConsequenceCapacity.of(graph(), Region.NORTH_EAST_AND_YORKSHIRE, WATCHED).capacity());
-        ConsequenceCapacity.Result national = ConsequenceCapacity.of(graph(), null, WATCHED);
+        assertEquals(1, ConsequenceCapacity.of(graph(), ConsequenceCapacity.Scope.of(Region.LONDON), WATCHED).capacity());
+        assertEquals(1, ConsequenceCapacity.of(graph(), ConsequenceCapacity.Scope.of(Region.NORTH_EAST_AND_YORKSHIRE), WATCHED).capacity());
+        ConsequenceCapacity.Result national = ConsequenceCapacity.of(graph(), ConsequenceCapacity.Scope.of(null), WATCHED);
         assertEquals(3, national.posts());
         assertEquals(2, national.capacity(), "Ada fills one of her two posts, Ben the third");
         assertEquals(1, national.uncovered().size());
         assertEquals(1, national.postsInWatchedSegments());
+        // An integrated care board (here each region's trusts share one: QLO for London, QNO for the North East)
+        // counts its own posts only, whatever the region asked; the unknown organisation's post is in none.
+        ConsequenceCapacity.Result board = ConsequenceCapacity.of(graph(), new ConsequenceCapacity.Scope(null, "QNO"), WATCHED);
+        assertEquals(1, board.posts());
+        assertEquals(1, board.capacity());
+        assertEquals("QNO", board.integratedCareBoard());
+        assertEquals(0, ConsequenceCapacity.of(graph(), new ConsequenceCapacity.Scope(Region.LONDON, "QNO"), WATCHED).posts());
     }
 
     @Test
@@ -81,7 +88,7 @@ class ConsequenceCapacityTest {
         UUID troubled = post("troubled", Region.LONDON, 5, null);
         ready("ada", calm, false);
         ready("ada", troubled, false);
-        ConsequenceCapacity.Result r = ConsequenceCapacity.of(graph(), Region.LONDON, WATCHED);
+        ConsequenceCapacity.Result r = ConsequenceCapacity.of(graph(), ConsequenceCapacity.Scope.of(Region.LONDON), WATCHED);
         assertEquals(1, r.capacity());
         assertEquals(List.of(calm), r.uncovered().stream().map(ConsequenceCapacity.Post::postId).toList());
     }
