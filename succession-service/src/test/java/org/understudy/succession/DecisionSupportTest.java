@@ -15,6 +15,7 @@ import org.understudy.events.ExitReason;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.PostState;
 import org.understudy.events.ReadinessLevel;
+import org.understudy.events.CandidateStatus;
 import org.understudy.events.Region;
 import org.understudy.events.VacancyEventTypes;
 import org.understudy.events.VacancyStatus;
@@ -145,16 +146,20 @@ class DecisionSupportTest {
         Map<String, Object> stored = recorded.getMap("");
         OffsetDateTime recordedAt = OffsetDateTime.parse(recorded.getString("recordedAt"));
 
-        // The view moves on (after the recording): a second person ready now, and an interim is named.
+        // The view moves on (after the recording): a second person ready now, and an interim is named (a
+        // pipeline candidate whose fit-and-proper check holds).
         OffsetDateTime later = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1);
         story.candidate(london, type, d).readyAsCeo(ReadinessLevel.READY_NOW, d).publishAt(later);
+        StoryEvents.Candidate cover = story.candidate(london, type, d);
+        cover.publishAt(later);
         story.post(post, trust, BoardRole.CHIEF_EXECUTIVE, new PostState.Incumbent(incumbent, d.minusYears(3), false),
-                new PostState.InterimCover(null, LocalDate.now()), VacancyEventTypes.POST_INTERIM_COVER_CHANGED, later.plusSeconds(1));
+                new PostState.InterimCover(cover.id, LocalDate.now()), VacancyEventTypes.POST_INTERIM_COVER_CHANGED, later.plusSeconds(1));
         await().atMost(WAIT).untilAsserted(() -> given().get(READINESS.formatted(post)).then().statusCode(200)
                 .body("credible", equalTo(true))
                 .body("numbers.readyNow", equalTo(2))
                 .body("numbers.interimCover.namedOn", equalTo(LocalDate.now().toString()))
-                .body("reasons.text", hasItem("an interim is named"))
+                .body("numbers.interimCover.vetting", equalTo("VETTED"))
+                .body("reasons.text", hasItem("an interim is named: a pipeline candidate with a valid fit-and-proper check"))
                 .body("summary", equalTo("A dismissal would be a credible consequence: 2 successors are ready now and an interim is named.")));
         given().get("/api/v1/succession/posts/" + post).then().body("interimCover.namedOn", equalTo(LocalDate.now().toString()));
 
@@ -289,7 +294,9 @@ class DecisionSupportTest {
         story.post(p1, e1, w.id, today.minusDays(300), false, t);
         story.post(p2, e2, y.id, today.minusDays(1000), false, t);
         story.post(p3, e3, null, null, false, t);
-        story.post(p4, e1, BoardRole.CHAIR, null, new PostState.InterimCover(null, t), VacancyEventTypes.POST_CREATED, StoryEvents.at(t));
+        StoryEvents.Candidate cover = story.candidate(east, OrganisationType.ACUTE, t);
+        cover.publish(t);
+        story.post(p4, e1, BoardRole.CHAIR, null, new PostState.InterimCover(cover.id, t), VacancyEventTypes.POST_CREATED, StoryEvents.at(t));
         story.vacancy(UUID.randomUUID(), p1, e1, VacancyStatus.FILLED, 5, 0, 3, today.minusDays(40), today.minusDays(10), w.id, t);
         story.vacancy(UUID.randomUUID(), p3, e3, VacancyStatus.SHORTLISTING, 2, 0, 1, today.minusDays(20), null, null, t);
 
@@ -333,7 +340,7 @@ class DecisionSupportTest {
         given().get(READINESS.formatted(p4)).then().statusCode(200)
                 .body("credible", equalTo(true))
                 .body("summary", equalTo("A dismissal would be a credible consequence: an interim is named, though no successor is ready now."))
-                .body("reasons.text", hasItems("no successor is ready now", "an interim is named", "no chair exits in this region are on record",
+                .body("reasons.text", hasItems("no successor is ready now", "an interim is named: a pipeline candidate with a valid fit-and-proper check", "no chair exits in this region are on record",
                         "this post has no earlier shortlist on record"));
 
         // Capacity: X can fill P1 or P2, not both; Y fills P3; no one the chair post. Depth adds up to 3, capacity is 2.
@@ -391,5 +398,52 @@ class DecisionSupportTest {
             assertTrue(openapi.contains("\"" + path + "\""), path + " is documented");
         }
         assertTrue(openapi.contains("\"DismissalReadiness\"") || openapi.contains("\"ReadinessReport\""), "the answer's schema is documented");
+    }
+
+    /**
+     * An interim counts toward a credible dismissal only when they could lawfully step in: a name alone,
+     * the incumbent, a candidate whose fit-and-proper check lapsed, or one who withdrew does not.
+     */
+    @Test
+    void onlyAVettedInterimMakesADismissalCredible() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Region region = Region.MIDLANDS;
+        String trust = ods("V");
+        story.organisation(trust, region, OrganisationType.SPECIALIST, 2, today.minusDays(3));
+        StoryEvents.Candidate holder = story.candidate(region, OrganisationType.SPECIALIST, today.minusDays(30));
+        holder.publish(today.minusDays(3));
+        StoryEvents.Candidate lapsed = story.candidate(region, OrganisationType.SPECIALIST, today.minusYears(2));
+        lapsed.publish(today.minusDays(3));
+        StoryEvents.Candidate valid = story.candidate(region, OrganisationType.SPECIALIST, today.minusDays(30));
+        valid.publish(today.minusDays(3));
+
+        Map<String, UUID> interims = new java.util.LinkedHashMap<>();
+        interims.put("NOT_A_PIPELINE_CANDIDATE", null);
+        interims.put("THE_INCUMBENT", holder.id);
+        interims.put("FIT_AND_PROPER_NOT_VALID", lapsed.id);
+        interims.put("VETTED", valid.id);
+        Map<String, UUID> posts = new java.util.LinkedHashMap<>();
+        interims.forEach((outcome, interim) -> {
+            UUID post = UUID.randomUUID();
+            posts.put(outcome, post);
+            story.post(post, trust, BoardRole.CHAIR, new PostState.Incumbent(holder.id, today.minusYears(2), false),
+                    new PostState.InterimCover(interim, today.minusDays(1)), VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusDays(1)));
+        });
+        posts.forEach((outcome, post) -> {
+            boolean vetted = outcome.equals("VETTED");
+            await().atMost(WAIT).untilAsserted(() -> given().get(READINESS.formatted(post)).then().statusCode(200)
+                    .body("numbers.readyNow", equalTo(0))
+                    .body("numbers.interimCover.vetting", equalTo(outcome))
+                    .body("credible", equalTo(vetted))
+                    .body("reasons.code", hasItem(vetted ? "INTERIM_NAMED" : "INTERIM_NOT_VETTED")));
+        });
+
+        // The valid interim withdraws: they no longer count.
+        valid.status = CandidateStatus.WITHDRAWN;
+        valid.publish(today);
+        await().atMost(WAIT).untilAsserted(() -> given().get(READINESS.formatted(posts.get("VETTED"))).then().statusCode(200)
+                .body("numbers.interimCover.vetting", equalTo("NOT_ACTIVE"))
+                .body("credible", equalTo(false))
+                .body("summary", equalTo("A dismissal would not be a credible consequence: no successor is ready now and the interim named does not count.")));
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -60,9 +61,13 @@ class AssessmentRecordIT {
         String answer = given().baseUri(stack.succession.baseUrl()).get("/api/v1/succession/assessments/" + id)
                 .then().statusCode(200).extract().jsonPath().getString("answer");
 
-        // The data changes: an interim cover is named, and dismissal becomes credible.
+        // The data changes: a pipeline candidate whose fit-and-proper check holds is named interim cover,
+        // and dismissal becomes credible.
+        StoryClient story = new StoryClient(stack);
+        UUID interim = story.candidate("Interim Example", List.of("SOUTH_EAST"), List.of("COMMUNITY"), false);
+        story.fitAndProper(interim, "PASSED", LocalDate.now().minusDays(10));
         given().baseUri(stack.vacancy.baseUrl()).contentType(ContentType.JSON)
-                .body("{\"name\":\"Interim Example\",\"namedOn\":\"" + LocalDate.now() + "\"}")
+                .body("{\"candidateId\":\"" + interim + "\",\"namedOn\":\"" + LocalDate.now() + "\"}")
                 .put("/api/v1/posts/" + postId + "/interim-cover").then().statusCode(200);
         await().atMost(WAIT).untilAsserted(() -> given().baseUri(stack.succession.baseUrl())
                 .get("/api/v1/succession/posts/" + postId + "/dismissal-readiness").then().statusCode(200)

@@ -72,7 +72,7 @@ public class SummaryResource {
         }
         LocalDate today = LocalDate.now(clock);
         var readiness = settings.dismissalReadiness();
-        SuccessionSummary.Summary summary = SuccessionSummary.of(grouping, figures.summaryRows(role, today, readiness),
+        SuccessionSummary.Summary summary = SuccessionSummary.of(grouping, figures.summaryRows(role, today, readiness, settings.interimVetting()),
                 figures.voluntaryExits(role, today.minusMonths(12), today));
         return SuccessionSummaryResponse.of(summary, role, today, readiness.minimumReadyNow());
     }

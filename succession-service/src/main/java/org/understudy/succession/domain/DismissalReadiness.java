@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Would dismissing this post's leader be a credible consequence (docs/succession-view.md, "Dismissal readiness")?
  * A pure function of a post's numbers: credible when at least {@code minimumReadyNow} people are
- * ready now, or an interim is named; with the reasons in plain words a board paper can quote.
+ * ready now, or a vetted interim is named ({@link InterimVetting}); with the reasons in plain words a
+ * board paper can quote.
  *
  * @param minimumReadyNow   people ready now needed for a credible dismissal (configuration, default 2)
  * @param recentExitsWindow how many of the region's most recent exits from the role the reasons quote (default 3)
@@ -31,11 +32,15 @@ public record DismissalReadiness(int minimumReadyNow, int recentExitsWindow) {
      *
      * @param regionKnown       false until the organisation's event has arrived (its region's exits cannot be counted)
      * @param lastShortlistSize the shortlist of the post's most recent vacancy; null when it never had one
+     * @param interim           whether an interim is named, and whether they count ({@link InterimVetting})
      * @param recentExits       the region's most recent exits from the post's role, most recent first (only
      *                          the first {@code recentExitsWindow} are looked at)
      */
     public record Facts(BoardRole role, boolean regionKnown, int readyNow, int namedReadyNow, int readySoon,
-                        Integer lastShortlistSize, boolean interimNamed, List<ExitReason> recentExits) {
+                        Integer lastShortlistSize, InterimVetting.Outcome interim, List<ExitReason> recentExits) {
+        boolean interimCounts() {
+            return interim == InterimVetting.Outcome.VETTED;
+        }
     }
 
     /** Whether a reason makes a dismissal more credible, less, or only informs. */
@@ -54,13 +59,13 @@ public record DismissalReadiness(int minimumReadyNow, int recentExitsWindow) {
     public record Verdict(boolean credible, String summary, List<Reason> reasons) {
     }
 
-    public boolean credible(int readyNow, boolean interimNamed) {
-        return readyNow >= minimumReadyNow || interimNamed;
+    public boolean credible(int readyNow, InterimVetting.Outcome interim) {
+        return readyNow >= minimumReadyNow || interim == InterimVetting.Outcome.VETTED;
     }
 
     public Verdict assess(Facts f) {
         boolean enough = f.readyNow() >= minimumReadyNow;
-        boolean credible = credible(f.readyNow(), f.interimNamed());
+        boolean credible = credible(f.readyNow(), f.interim());
         List<Reason> reasons = new ArrayList<>();
 
         if (f.readyNow() == 0) {
@@ -74,8 +79,11 @@ public record DismissalReadiness(int minimumReadyNow, int recentExitsWindow) {
             reasons.add(new Reason("READY_SOON", Effect.CONTEXT,
                     f.readySoon() + " more could be ready in 1 to 2 years"));
         }
-        if (f.interimNamed()) {
-            reasons.add(new Reason("INTERIM_NAMED", Effect.SUPPORTS, "an interim is named"));
+        if (f.interimCounts()) {
+            reasons.add(new Reason("INTERIM_NAMED", Effect.SUPPORTS, f.interim().words()));
+        } else if (f.interim().named()) {
+            reasons.add(new Reason("INTERIM_NOT_VETTED", enough ? Effect.CONTEXT : Effect.WEIGHS_AGAINST,
+                    f.interim().words() + ": they do not count"));
         } else if (!enough) {
             reasons.add(new Reason("NO_INTERIM", Effect.WEIGHS_AGAINST, "no interim is named"));
         }
@@ -119,14 +127,15 @@ public record DismissalReadiness(int minimumReadyNow, int recentExitsWindow) {
         if (credible) {
             if (enough) {
                 return "A dismissal would be a credible consequence: " + readyNowPhrase(f.readyNow())
-                        + (f.interimNamed() ? " and an interim is named." : ".");
+                        + (f.interimCounts() ? " and an interim is named." : ".");
             }
             return "A dismissal would be a credible consequence: an interim is named, though "
                     + (f.readyNow() == 0 ? "no successor is" : "only " + readyNowPhrase(f.readyNow()).replace(" ready now", "")) + " ready now.";
         }
         String ready = f.readyNow() == 0 ? "no successor is ready now"
                 : "only " + readyNowPhrase(f.readyNow()) + " (at least " + minimumReadyNow + " " + (minimumReadyNow == 1 ? "is" : "are") + " needed)";
-        return "A dismissal would not be a credible consequence: " + ready + " and no interim is named.";
+        return "A dismissal would not be a credible consequence: " + ready
+                + (f.interim().named() ? " and the interim named does not count." : " and no interim is named.");
     }
 
     /** "1 successor is ready now", "3 successors are ready now". */

@@ -39,7 +39,7 @@ public class DismissalReadinessService {
 
     /** The numbers a report is computed from: the post's current ones, or a history entry's. */
     private record Inputs(int readyNow, int namedReadyNow, int poolReadyNow, int readySoon, Integer lastShortlistSize,
-                          UUID interimCandidateId, LocalDate interimNamedOn) {
+                          UUID interimCandidateId, LocalDate interimNamedOn, UUID incumbentCandidateId) {
     }
 
     /** The answer for the view as it stands. */
@@ -47,7 +47,7 @@ public class DismissalReadinessService {
         PostSuccessionRepository.Row row = find(postId);
         PostSuccession p = row.post();
         return report(row, new Inputs(p.readyNow, p.namedReadyNow, p.poolReadyNow, p.readySoon, p.lastShortlistSize,
-                p.interimCandidateId, p.interimNamedOn), history.lastWritten(postId), LocalDate.now(clock), null);
+                p.interimCandidateId, p.interimNamedOn, p.incumbentCandidateId), history.lastWritten(postId), LocalDate.now(clock), null);
     }
 
     /** The answer as of an instant: the post's numbers then (its history), exits dated up to that day. */
@@ -59,7 +59,7 @@ public class DismissalReadinessService {
         }
         OffsetDateTime utc = instant.withOffsetSameInstant(ZoneOffset.UTC);
         return report(row, new Inputs(h.readyNow, h.namedReadyNow, h.poolReadyNow, h.readySoon, h.lastShortlistSize,
-                h.interimCandidateId, h.interimNamedOn), h, utc.toLocalDate(), utc);
+                h.interimCandidateId, h.interimNamedOn, h.incumbentCandidateId), h, utc.toLocalDate(), utc);
     }
 
     private PostSuccessionRepository.Row find(UUID postId) {
@@ -76,11 +76,13 @@ public class DismissalReadinessService {
         PostSuccession p = row.post();
         OrganisationView o = row.organisation();
         List<ExitReason> exits = o == null ? List.of() : figures.recentExits(o.region, p.role, day, rules.recentExitsWindow());
+        InterimVetting.Outcome interim = settings.interimVetting().vet(in.interimNamedOn(), in.interimCandidateId(),
+                in.incumbentCandidateId(), figures.interimCandidate(in.interimCandidateId()), day);
         DismissalReadiness.Verdict verdict = rules.assess(new DismissalReadiness.Facts(p.role, o != null, in.readyNow(),
-                in.namedReadyNow(), in.readySoon(), in.lastShortlistSize(), in.interimNamedOn() != null, exits));
+                in.namedReadyNow(), in.readySoon(), in.lastShortlistSize(), interim, exits));
         ReadinessReport.Numbers numbers = new ReadinessReport.Numbers(in.readyNow(), in.namedReadyNow(), in.poolReadyNow(),
                 in.readySoon(), rules.minimumReadyNow(), in.lastShortlistSize(),
-                in.interimNamedOn() == null ? null : new ReadinessReport.InterimCover(in.interimCandidateId(), in.interimNamedOn()),
+                in.interimNamedOn() == null ? null : new ReadinessReport.InterimCover(in.interimCandidateId(), in.interimNamedOn(), interim),
                 new ReadinessReport.RecentExits(rules.recentExitsWindow(), exits.size(),
                         (int) exits.stream().filter(ExitReason::voluntary).count(), day));
         return new ReadinessReport(p.postId, p.odsCode, o == null ? null : o.name, o == null ? null : o.region,

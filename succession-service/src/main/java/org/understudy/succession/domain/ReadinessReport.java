@@ -34,8 +34,12 @@ public record ReadinessReport(UUID postId, String odsCode, String organisationNa
                           Integer lastShortlistSize, InterimCover interimCover, RecentExits recentExits) {
     }
 
-    /** An opaque candidate id (null for someone outside the pipeline) and the day they were named. */
-    public record InterimCover(UUID candidateId, LocalDate namedOn) {
+    /**
+     * An opaque candidate id (null for someone outside the pipeline), the day they were named, and whether
+     * they count toward a credible dismissal: VETTED, or why not (NOT_A_PIPELINE_CANDIDATE, THE_INCUMBENT,
+     * NOT_ACTIVE, FIT_AND_PROPER_NOT_VALID).
+     */
+    public record InterimCover(UUID candidateId, LocalDate namedOn, InterimVetting.Outcome vetting) {
     }
 
     /**

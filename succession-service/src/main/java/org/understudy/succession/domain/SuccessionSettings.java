@@ -73,6 +73,10 @@ public interface SuccessionSettings {
         return new AlertRule(challengedAlertBelow(), challengedSegments());
     }
 
+    default InterimVetting interimVetting() {
+        return new InterimVetting(fitCheckValidFor());
+    }
+
     default DismissalReadiness dismissalReadiness() {
         return new DismissalReadiness(dismissal().minimumReadyNow(), dismissal().recentExits());
     }

@@ -9,7 +9,11 @@ import org.understudy.events.BoardRole;
 import org.understudy.events.ExitReason;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
+import org.understudy.events.CandidateStatus;
+import org.understudy.events.FitAndProperStatus;
+import org.understudy.succession.domain.CandidateView;
 import org.understudy.succession.domain.ConsequenceCapacity;
+import org.understudy.succession.domain.InterimVetting;
 import org.understudy.succession.domain.DismissalReadiness;
 import org.understudy.succession.domain.SuccessionSummary;
 
@@ -51,7 +55,7 @@ public class DecisionSupportRepository {
      * recent vacancy, and whether its incumbent's last exit on or before they started was a dismissal.
      */
     @SuppressWarnings("unchecked")
-    public List<SuccessionSummary.PostRow> summaryRows(BoardRole role, LocalDate today, DismissalReadiness readiness) {
+    public List<SuccessionSummary.PostRow> summaryRows(BoardRole role, LocalDate today, DismissalReadiness readiness, InterimVetting vetting) {
         Query query = em.createNativeQuery("""
                         SELECT o.region, o.organisation_type, o.oversight_segment, p.ready_now, p.last_shortlist_size,
                                p.interim_named_on IS NOT NULL, v.first_advertised_on, v.filled_on, v.closed_on,
@@ -59,10 +63,12 @@ public class DecisionSupportRepository {
                                  WHERE p.incumbent_since IS NOT NULL AND e.candidate_id = p.incumbent_candidate_id
                                    AND e.exit_date <= p.incumbent_since
                                  ORDER BY e.exit_date DESC, e.seq DESC LIMIT 1),
-                               o.integrated_care_board_code
+                               o.integrated_care_board_code,
+                               p.interim_named_on, p.interim_candidate_id, p.incumbent_candidate_id, c.status, c.fit_status, c.fit_checked_on
                         FROM post_succession p
                         LEFT JOIN organisation_view o ON o.ods_code = p.ods_code
-                        LEFT JOIN vacancy_view v ON v.vacancy_id = p.latest_vacancy_id"""
+                        LEFT JOIN vacancy_view v ON v.vacancy_id = p.latest_vacancy_id
+                        LEFT JOIN candidate_view c ON c.candidate_id = p.interim_candidate_id"""
                         + (role == null ? "" : " WHERE p.role = :role"));
         if (role != null) {
             query.setParameter("role", role.name());
@@ -71,7 +77,9 @@ public class DecisionSupportRepository {
         List<SuccessionSummary.PostRow> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             int readyNow = ((Number) r[3]).intValue();
-            boolean interim = (Boolean) r[5];
+            InterimVetting.Outcome interim = vetting.vet(date(r[11]), (UUID) r[12], (UUID) r[13],
+                    r[14] == null ? null : new InterimVetting.Candidate(CandidateStatus.valueOf((String) r[14]),
+                            FitAndProperStatus.valueOf((String) r[15]), date(r[16])), today);
             out.add(new SuccessionSummary.PostRow(
                     r[0] == null ? null : Region.valueOf((String) r[0]),
                     r[1] == null ? null : OrganisationType.valueOf((String) r[1]),
@@ -106,6 +114,15 @@ public class DecisionSupportRepository {
                 r[2] == null ? null : ((Number) r[2]).intValue(),
                 (String) r[3],
                 ((Number) r[4]).longValue())).toList();
+    }
+
+    /** What the view holds about a candidate named as interim cover; null when it holds nothing. */
+    public InterimVetting.Candidate interimCandidate(UUID candidateId) {
+        if (candidateId == null) {
+            return null;
+        }
+        CandidateView c = em.find(CandidateView.class, candidateId);
+        return c == null ? null : new InterimVetting.Candidate(c.status, c.fitStatus, c.fitCheckedOn);
     }
 
     /**

@@ -32,35 +32,39 @@ class DismissalReadinessTest {
      * interim, and no exits on record in its region.
      */
     private static DismissalReadiness.Facts facts(UnaryOperator<DismissalReadiness.Facts> change) {
-        return change.apply(new DismissalReadiness.Facts(BoardRole.CHIEF_EXECUTIVE, true, 2, 1, 0, 3, false, List.of()));
+        return change.apply(new DismissalReadiness.Facts(BoardRole.CHIEF_EXECUTIVE, true, 2, 1, 0, 3, InterimVetting.Outcome.NONE, List.of()));
     }
 
     private static UnaryOperator<DismissalReadiness.Facts> ready(int now, int named) {
-        return f -> new DismissalReadiness.Facts(f.role(), f.regionKnown(), now, named, f.readySoon(), f.lastShortlistSize(), f.interimNamed(), f.recentExits());
+        return f -> new DismissalReadiness.Facts(f.role(), f.regionKnown(), now, named, f.readySoon(), f.lastShortlistSize(), f.interim(), f.recentExits());
     }
 
     private static UnaryOperator<DismissalReadiness.Facts> soon(int soon) {
-        return f -> new DismissalReadiness.Facts(f.role(), f.regionKnown(), f.readyNow(), f.namedReadyNow(), soon, f.lastShortlistSize(), f.interimNamed(), f.recentExits());
+        return f -> new DismissalReadiness.Facts(f.role(), f.regionKnown(), f.readyNow(), f.namedReadyNow(), soon, f.lastShortlistSize(), f.interim(), f.recentExits());
     }
 
     private static UnaryOperator<DismissalReadiness.Facts> shortlist(Integer size) {
-        return f -> new DismissalReadiness.Facts(f.role(), f.regionKnown(), f.readyNow(), f.namedReadyNow(), f.readySoon(), size, f.interimNamed(), f.recentExits());
+        return f -> new DismissalReadiness.Facts(f.role(), f.regionKnown(), f.readyNow(), f.namedReadyNow(), f.readySoon(), size, f.interim(), f.recentExits());
     }
 
     private static UnaryOperator<DismissalReadiness.Facts> interim() {
-        return f -> new DismissalReadiness.Facts(f.role(), f.regionKnown(), f.readyNow(), f.namedReadyNow(), f.readySoon(), f.lastShortlistSize(), true, f.recentExits());
+        return interim(InterimVetting.Outcome.VETTED);
+    }
+
+    private static UnaryOperator<DismissalReadiness.Facts> interim(InterimVetting.Outcome outcome) {
+        return f -> new DismissalReadiness.Facts(f.role(), f.regionKnown(), f.readyNow(), f.namedReadyNow(), f.readySoon(), f.lastShortlistSize(), outcome, f.recentExits());
     }
 
     private static UnaryOperator<DismissalReadiness.Facts> exits(ExitReason... reasons) {
-        return f -> new DismissalReadiness.Facts(f.role(), f.regionKnown(), f.readyNow(), f.namedReadyNow(), f.readySoon(), f.lastShortlistSize(), f.interimNamed(), List.of(reasons));
+        return f -> new DismissalReadiness.Facts(f.role(), f.regionKnown(), f.readyNow(), f.namedReadyNow(), f.readySoon(), f.lastShortlistSize(), f.interim(), List.of(reasons));
     }
 
     private static UnaryOperator<DismissalReadiness.Facts> role(BoardRole role) {
-        return f -> new DismissalReadiness.Facts(role, f.regionKnown(), f.readyNow(), f.namedReadyNow(), f.readySoon(), f.lastShortlistSize(), f.interimNamed(), f.recentExits());
+        return f -> new DismissalReadiness.Facts(role, f.regionKnown(), f.readyNow(), f.namedReadyNow(), f.readySoon(), f.lastShortlistSize(), f.interim(), f.recentExits());
     }
 
     private static UnaryOperator<DismissalReadiness.Facts> regionUnknown() {
-        return f -> new DismissalReadiness.Facts(f.role(), false, f.readyNow(), f.namedReadyNow(), f.readySoon(), f.lastShortlistSize(), f.interimNamed(), f.recentExits());
+        return f -> new DismissalReadiness.Facts(f.role(), false, f.readyNow(), f.namedReadyNow(), f.readySoon(), f.lastShortlistSize(), f.interim(), f.recentExits());
     }
 
     @SafeVarargs
@@ -89,10 +93,19 @@ class DismissalReadinessTest {
                         reason("ENOUGH_READY_NOW", SUPPORTS, "2 successors are ready now; at least 2 are needed")),
                 Arguments.of("five ready now", with(ready(5, 0)), true,
                         reason("ENOUGH_READY_NOW", SUPPORTS, "5 successors are ready now; at least 2 are needed")),
-                Arguments.of("an interim is named, no one ready now", with(ready(0, 0), interim()), true,
-                        reason("INTERIM_NAMED", SUPPORTS, "an interim is named")),
-                Arguments.of("an interim is named, enough ready now", with(interim()), true,
-                        reason("INTERIM_NAMED", SUPPORTS, "an interim is named")),
+                Arguments.of("a vetted interim is named, no one ready now", with(ready(0, 0), interim()), true,
+                        reason("INTERIM_NAMED", SUPPORTS, "an interim is named: a pipeline candidate with a valid fit-and-proper check")),
+                Arguments.of("a vetted interim is named, enough ready now", with(interim()), true,
+                        reason("INTERIM_NAMED", SUPPORTS, "an interim is named: a pipeline candidate with a valid fit-and-proper check")),
+                // an interim who could not lawfully step in does not count: credible only on the numbers
+                Arguments.of("an interim named by name only, no one ready now", with(ready(0, 0), interim(InterimVetting.Outcome.NOT_A_PIPELINE_CANDIDATE)), false,
+                        reason("INTERIM_NOT_VETTED", WEIGHS_AGAINST, "the interim named is not a candidate in the pipeline, so nothing says they could step in: they do not count")),
+                Arguments.of("the incumbent named as interim", with(ready(1, 1), interim(InterimVetting.Outcome.THE_INCUMBENT)), false,
+                        reason("INTERIM_NOT_VETTED", WEIGHS_AGAINST, "the interim named is the post's own incumbent: they do not count")),
+                Arguments.of("a withdrawn interim", with(ready(0, 0), interim(InterimVetting.Outcome.NOT_ACTIVE)), false,
+                        reason("INTERIM_NOT_VETTED", WEIGHS_AGAINST, "the interim named has withdrawn from the pipeline or been erased: they do not count")),
+                Arguments.of("an interim whose check lapsed, enough ready now", with(interim(InterimVetting.Outcome.FIT_AND_PROPER_NOT_VALID)), true,
+                        reason("INTERIM_NOT_VETTED", CONTEXT, "the interim named has no fit-and-proper check valid on the day: they do not count")),
                 Arguments.of("no interim, too few ready now", with(ready(1, 1)), false,
                         reason("NO_INTERIM", WEIGHS_AGAINST, "no interim is named")),
                 // named successors among those ready now
@@ -159,7 +172,9 @@ class DismissalReadinessTest {
                 Arguments.of(with(ready(3, 0)), "A dismissal would be a credible consequence: 3 successors are ready now."),
                 Arguments.of(with(ready(2, 0), interim()), "A dismissal would be a credible consequence: 2 successors are ready now and an interim is named."),
                 Arguments.of(with(ready(0, 0), interim()), "A dismissal would be a credible consequence: an interim is named, though no successor is ready now."),
-                Arguments.of(with(ready(1, 1), interim()), "A dismissal would be a credible consequence: an interim is named, though only 1 successor is ready now."));
+                Arguments.of(with(ready(1, 1), interim()), "A dismissal would be a credible consequence: an interim is named, though only 1 successor is ready now."),
+                Arguments.of(with(ready(0, 0), interim(InterimVetting.Outcome.THE_INCUMBENT)),
+                        "A dismissal would not be a credible consequence: no successor is ready now and the interim named does not count."));
     }
 
     @ParameterizedTest(name = "{1}")
