@@ -9,12 +9,17 @@ import org.understudy.vacancy.domain.Incumbency;
 import org.understudy.vacancy.domain.Organisation;
 import org.understudy.vacancy.domain.Post;
 import org.understudy.vacancy.domain.Vacancy;
+import org.understudy.vacancy.persistence.ChangeAudit;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
-/** Turns vacancy-service's state changes into events on vacancy-events, through the outbox. */
+/**
+ * Turns vacancy-service's state changes into events on vacancy-events, through the outbox, each recorded
+ * in the change audit with its caller (same transaction).
+ */
 @ApplicationScoped
 public class VacancyEventPublisher {
     @Inject
@@ -22,6 +27,9 @@ public class VacancyEventPublisher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ChangeAudit audit;
 
     public void organisationCreated(Organisation organisation) {
         organisation(VacancyEventTypes.ORGANISATION_CREATED, organisation, List.of("created"));
@@ -52,15 +60,18 @@ public class VacancyEventPublisher {
 
     /** Any change of a vacancy: type says which (see {@link VacancyEventTypes}). */
     public void vacancy(String type, Vacancy vacancy, Post post, List<String> changed) {
-        outbox.append(Topics.VACANCY_EVENTS, type, vacancy.vacancyId.toString(), vacancy.version, changed,
+        UUID id = outbox.append(Topics.VACANCY_EVENTS, type, vacancy.vacancyId.toString(), vacancy.version, changed,
                 VacancyStates.of(vacancy, post, LocalDate.now(clock)));
+        audit.record(id, post.odsCode, type, vacancy.vacancyId.toString(), changed);
     }
 
     private void organisation(String type, Organisation organisation, List<String> changed) {
-        outbox.append(Topics.VACANCY_EVENTS, type, organisation.odsCode, organisation.version, changed, organisation.toState());
+        UUID id = outbox.append(Topics.VACANCY_EVENTS, type, organisation.odsCode, organisation.version, changed, organisation.toState());
+        audit.record(id, organisation.odsCode, type, organisation.odsCode, changed);
     }
 
     private void post(String type, Post post, Incumbency current, List<String> changed) {
-        outbox.append(Topics.VACANCY_EVENTS, type, post.postId.toString(), post.version, changed, post.toState(current));
+        UUID id = outbox.append(Topics.VACANCY_EVENTS, type, post.postId.toString(), post.version, changed, post.toState(current));
+        audit.record(id, post.odsCode, type, post.postId.toString(), changed);
     }
 }
