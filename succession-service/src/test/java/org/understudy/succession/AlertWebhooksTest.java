@@ -129,15 +129,7 @@ class AlertWebhooksTest {
         });
 
         // The receiver comes back: both arrive, each signed.
-        List<Received> received = new CopyOnWriteArrayList<>();
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        receiver.createContext("/", exchange -> {
-            received.add(new Received(exchange.getRequestURI().getPath(), lowerCase(exchange.getRequestHeaders()),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        List<Received> received = receiveOn(port);
         await().atMost(WAIT).untilAsserted(() -> assertTrue(postsIn(received).containsAll(ours), "received: " + postsIn(received)));
         Webhook verifier = new Webhook(secret);
         for (Received r : received) {
@@ -222,16 +214,8 @@ class AlertWebhooksTest {
     void anIntegratedCareBoardSeesItsOwnPostsAndAlertsOnly() throws Exception {
         String mine = code("Q");
         String other = code("Q");
-        List<Received> received = new CopyOnWriteArrayList<>();
         int port = freePort();
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        receiver.createContext("/", exchange -> {
-            received.add(new Received(exchange.getRequestURI().getPath(), lowerCase(exchange.getRequestHeaders()),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        List<Received> received = receiveOn(port);
         String subscription = given().contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:" + port + "/icb", "integratedCareBoard", mine))
                 .post(SUBSCRIPTIONS).then().statusCode(201).body("integratedCareBoard", equalTo(mine)).extract().path("subscriptionId");
@@ -275,6 +259,20 @@ class AlertWebhooksTest {
                 .body("items.data.state.postId", everyItem(equalTo(theirs.toString())));
         assertEquals(Set.of(ours.toString()), given().get(SUBSCRIPTIONS + "/" + subscription + "/deliveries").then().statusCode(200)
                 .extract().jsonPath().getList("items.postId", String.class).stream().collect(Collectors.toSet()));
+    }
+
+    /** Starts the receiver on loopback: it keeps every request and answers 204. */
+    private List<Received> receiveOn(int port) throws IOException {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        receiver.createContext("/", exchange -> {
+            received.add(new Received(exchange.getRequestURI().getPath(), lowerCase(exchange.getRequestHeaders()),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        return received;
     }
 
     private static String code(String first) {
