@@ -122,6 +122,9 @@ class KubernetesManifestsTest {
         for (String topic : service.reads()) {
             Stream.of("READ", "DESCRIBE", "DESCRIBECONFIGS").forEach(op -> expected.add("topic " + topic + " LITERAL " + op));
         }
+        for (String topic : service.readsBack()) {
+            expected.add("topic " + topic + " LITERAL READ");
+        }
         if (!service.reads().isEmpty()) {
             expected.add("group " + service.service() + " LITERAL READ");
         }

@@ -8,6 +8,8 @@ public final class Topics {
     public static final String VACANCY_EVENTS = "vacancy-events";
     public static final String CANDIDATE_EVENTS = "candidate-events";
     public static final String SUCCESSION_ALERTS = "succession-alerts";
+    /** Each recorded dismissal-readiness assessment's place in the hash chain, kept for ever: the chain's anchor outside its database. */
+    public static final String SUCCESSION_ASSESSMENTS = "succession-assessments";
 
     /**
      * What each service writes and reads on Kafka, in one place: the services take their topics from here,
@@ -15,18 +17,21 @@ public final class Topics {
      * consumer group of its own name, and writes a dead-letter topic for each topic it reads.
      */
     public enum Access {
-        VACANCY_SERVICE("vacancy-service", List.of(VACANCY_EVENTS), List.of()),
-        CANDIDATE_SERVICE("candidate-service", List.of(CANDIDATE_EVENTS), List.of(VACANCY_EVENTS)),
-        SUCCESSION_SERVICE("succession-service", List.of(SUCCESSION_ALERTS), List.of(VACANCY_EVENTS, CANDIDATE_EVENTS));
+        VACANCY_SERVICE("vacancy-service", List.of(VACANCY_EVENTS), List.of(), List.of()),
+        CANDIDATE_SERVICE("candidate-service", List.of(CANDIDATE_EVENTS), List.of(VACANCY_EVENTS), List.of()),
+        SUCCESSION_SERVICE("succession-service", List.of(SUCCESSION_ALERTS, SUCCESSION_ASSESSMENTS), List.of(VACANCY_EVENTS, CANDIDATE_EVENTS),
+                List.of(SUCCESSION_ASSESSMENTS));
 
         private final String service;
         private final List<String> publishes;
         private final List<String> reads;
+        private final List<String> readsBack;
 
-        Access(String service, List<String> publishes, List<String> reads) {
+        Access(String service, List<String> publishes, List<String> reads, List<String> readsBack) {
             this.service = service;
             this.publishes = publishes;
             this.reads = reads;
+            this.readsBack = readsBack;
         }
 
         /** The service's name, which is also its consumer group. */
@@ -37,6 +42,14 @@ public final class Topics {
         /** The topics it reads (and rebuilds its state from). */
         public List<String> reads() {
             return reads;
+        }
+
+        /**
+         * Topics it publishes and reads back from the start, without a consumer group (succession-service
+         * compares the assessment chain in its database with the one it published).
+         */
+        public List<String> readsBack() {
+            return readsBack;
         }
 
         /** Every topic it writes: what it publishes, then a dead-letter topic for each topic it reads. */

@@ -38,7 +38,8 @@ class AsyncApiDocumentTest {
     private static final Map<String, Class<?>> TYPES_BY_TOPIC = Map.of(
             Topics.VACANCY_EVENTS, VacancyEventTypes.class,
             Topics.CANDIDATE_EVENTS, CandidateEventTypes.class,
-            Topics.SUCCESSION_ALERTS, SuccessionEventTypes.class);
+            Topics.SUCCESSION_ALERTS, SuccessionEventTypes.class,
+            Topics.SUCCESSION_ASSESSMENTS, AssessmentEventTypes.class);
 
     @BeforeAll
     static void read() throws IOException {

@@ -11,15 +11,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.understudy.events.BoardRole;
+import org.understudy.events.CandidateStatus;
 import org.understudy.events.ExitReason;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.PostState;
 import org.understudy.events.ReadinessLevel;
-import org.understudy.events.CandidateStatus;
 import org.understudy.events.Region;
 import org.understudy.events.VacancyEventTypes;
 import org.understudy.events.VacancyStatus;
 
+import org.understudy.succession.domain.AssessmentChain;
+import org.understudy.succession.persistence.AssessmentRepository;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -64,6 +66,9 @@ class DecisionSupportTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AssessmentRepository assessments;
 
     StoryEvents story;
 
@@ -234,6 +239,44 @@ class DecisionSupportTest {
                 .body("verified", equalTo(recorded.getInt("sequence") - 1));
         tamper(id, recorded.getString("purpose"));
         given().get("/api/v1/succession/assessments/verification").then().body("status", equalTo("OK"));
+
+        // Whoever can rewrite the table can recompute every hash after a change, so that the table's chain
+        // holds again; the chain published when each record was recorded names the first record rewritten.
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/succession/assessments/verification").then()
+                .body("publishedRecords", greaterThanOrEqualTo((int) before)).body("publishedUnavailable", nullValue()));
+        rewriteChainFrom(recorded.getLong("sequence"), "A purpose nobody gave");
+        given().get("/api/v1/succession/assessments/verification").then().statusCode(200)
+                .body("status", equalTo("BROKEN"))
+                .body("firstBroken.assessmentId", equalTo(id))
+                .body("firstBroken.sequence", equalTo(recorded.getInt("sequence")))
+                .body("firstBroken.reason", equalTo("its hash differs from the one published when it was recorded: the chain was rewritten in the database"))
+                .body("verified", equalTo(recorded.getInt("sequence") - 1));
+        rewriteChainFrom(recorded.getLong("sequence"), recorded.getString("purpose"));
+        given().get("/api/v1/succession/assessments/verification").then().body("status", equalTo("OK"));
+    }
+
+    /**
+     * Sets a recorded assessment's purpose and recomputes its hash and every later record's previous and own
+     * hashes, directly in the database with the append-only trigger off: the table's chain holds again.
+     */
+    private void rewriteChainFrom(long sequence, String purpose) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("ALTER TABLE dismissal_assessment DISABLE TRIGGER dismissal_assessment_append_only").executeUpdate();
+            em.createNativeQuery("UPDATE dismissal_assessment SET purpose = :purpose WHERE seq = :seq")
+                    .setParameter("purpose", purpose).setParameter("seq", sequence).executeUpdate();
+            String previous = null;
+            for (AssessmentRepository.Stored s : assessments.rawAfter(sequence - 1, 10_000)) {
+                AssessmentChain.Content c = s.content();
+                AssessmentChain.Content rewritten = new AssessmentChain.Content(c.sequence(), c.assessmentId(), c.postId(), c.odsCode(),
+                        c.region(), c.organisationType(), c.role(), c.credible(), c.purpose(), c.askedBy(), c.recordedAt(), c.asOf(),
+                        c.answer(), c.positions(), previous == null ? c.previousHash() : previous);
+                previous = AssessmentChain.hash(rewritten);
+                em.createNativeQuery("UPDATE dismissal_assessment SET previous_hash = :previous, record_hash = :hash WHERE seq = :seq")
+                        .setParameter("previous", rewritten.previousHash()).setParameter("hash", previous)
+                        .setParameter("seq", c.sequence()).executeUpdate();
+            }
+            em.createNativeQuery("ALTER TABLE dismissal_assessment ENABLE TRIGGER dismissal_assessment_append_only").executeUpdate();
+        });
     }
 
     /** The text of an exception and its causes (the trigger's message is a few levels down). */

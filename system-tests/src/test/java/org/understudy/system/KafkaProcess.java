@@ -34,7 +34,7 @@ final class KafkaProcess implements AutoCloseable {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-cp", System.getProperty("java.class.path"), "org.understudy.infra.LocalInfraMain", "kafka",
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
-                "--dir", dir.toString(), "--topics", "vacancy-events,candidate-events,succession-alerts", "--partitions", "3");
+                "--dir", dir.toString(), "--topics", "vacancy-events,candidate-events,succession-alerts,succession-assessments", "--partitions", "3");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {

@@ -33,9 +33,12 @@ import org.understudy.platform.problem.ApiProblem;
 import org.understudy.platform.problem.Problem;
 import org.understudy.succession.domain.AssessmentLedger;
 import org.understudy.succession.domain.DismissalAssessment;
+import org.understudy.succession.events.AssessmentEvents;
+import org.understudy.succession.events.PublishedChain;
 import org.understudy.succession.persistence.AssessmentRepository;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -62,6 +65,12 @@ public class AssessmentResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AssessmentEvents events;
+
+    @Inject
+    PublishedChain published;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a dismissal-readiness assessment",
@@ -73,9 +82,11 @@ public class AssessmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The view is being rebuilt",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
     public Response record(@Valid @NotNull(message = "a JSON body is required") AssessmentRequest body, @Context UriInfo uri) {
         OffsetDateTime asOf = Instants.parse("asOf", body.asOf());
         DismissalAssessment recorded = ledger.record(body.postId(), body.purpose().strip(), asOf, requester.name());
+        events.recorded(recorded);
         return Response.created(uri.getAbsolutePathBuilder().path(recorded.assessmentId.toString()).build())
                 .entity(AssessmentResponse.of(recorded, json)).build();
     }
@@ -126,6 +137,12 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "The verification (status OK or BROKEN)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationResponse.class)))
     public VerificationResponse verify() {
-        return VerificationResponse.of(ledger.verify());
+        Map<Long, String> hashes;
+        try {
+            hashes = published.hashesBySequence();
+        } catch (RuntimeException e) {
+            return VerificationResponse.of(ledger.verify(Map.of()), null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return VerificationResponse.of(ledger.verify(hashes), hashes.size(), null);
     }
 }

@@ -79,13 +79,25 @@ public final class AssessmentChain {
      * Walks the chain record by record, in sequence order, and stops at the first that fails: a gap
      * in the sequence (a record removed), a previous hash that is not the hash of the record before
      * (a record before it removed or its hash rewritten), or content that does not match its own
-     * hash (changed after it was recorded).
+     * hash (changed after it was recorded), or a hash that differs from the one published when the record
+     * was recorded (the chain rewritten, consistently, in the database).
      */
     public static final class Verifier {
+        private final Map<Long, String> published;
         private long checked;
         private long lastSequence;
         private String lastHash = GENESIS;
         private Break broken;
+
+        /** Checks the records alone. */
+        public Verifier() {
+            this(Map.of());
+        }
+
+        /** @param published each record's hash as published when it was recorded, by sequence (records not yet published are absent) */
+        public Verifier(Map<Long, String> published) {
+            this.published = Map.copyOf(published);
+        }
 
         /** @return the break, once found (later records are not looked at); null while the chain holds */
         public Break next(Content content, String storedHash) {
@@ -107,6 +119,9 @@ public final class AssessmentChain {
             } else if (!hash(content).equals(storedHash)) {
                 broken = new Break(content.sequence(), content.assessmentId(),
                         "its content does not match its hash: it was changed after it was recorded");
+            } else if (published.containsKey(content.sequence()) && !published.get(content.sequence()).equals(storedHash)) {
+                broken = new Break(content.sequence(), content.assessmentId(),
+                        "its hash differs from the one published when it was recorded: the chain was rewritten in the database");
             } else {
                 checked++;
                 lastSequence = content.sequence();

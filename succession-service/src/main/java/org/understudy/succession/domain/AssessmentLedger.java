@@ -87,10 +87,14 @@ public class AssessmentLedger {
         return a;
     }
 
-    /** Walks the whole chain in order; stops at the first record that fails. */
+    /**
+     * Walks the whole chain in order; stops at the first record that fails.
+     *
+     * @param published each record's hash as published when it was recorded, by sequence (see AssessmentChain.Verifier)
+     */
     @Transactional
-    public Verification verify() {
-        AssessmentChain.Verifier verifier = new AssessmentChain.Verifier();
+    public Verification verify(Map<Long, String> published) {
+        AssessmentChain.Verifier verifier = new AssessmentChain.Verifier(published);
         long after = 0;
         long records = assessments.count();
         long lastSequence = 0;

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,5 +134,37 @@ class AssessmentChainTest {
         List<Row> rows = chain(3);
         rows.remove(0);
         assertEquals("record 1 is missing: the chain jumps from 0 to 2", verify(rows).reason());
+    }
+
+    @Test
+    void aChainRewrittenConsistentlyIsCaughtByTheHashesPublishedWhenItWasRecorded() {
+        List<Row> rows = chain(4);
+        Map<Long, String> published = new HashMap<>();
+        rows.forEach(r -> published.put(r.content().sequence(), r.hash()));
+        // Record 2 changed and every hash from it on recomputed: the table's chain holds on its own...
+        List<Row> rewritten = new ArrayList<>(rows.subList(0, 1));
+        String previous = rows.get(0).hash();
+        for (Row r : rows.subList(1, 4)) {
+            AssessmentChain.Content c = withPrevious(r.content().sequence() == 2 ? withPurpose(r.content(), "something else") : r.content(), previous);
+            previous = AssessmentChain.hash(c);
+            rewritten.add(new Row(c, previous));
+        }
+        assertNull(verify(rewritten));
+        // ...but not against what was published: record 2 is named.
+        AssessmentChain.Verifier v = new AssessmentChain.Verifier(published);
+        rewritten.forEach(r -> v.next(r.content(), r.hash()));
+        assertEquals(2, v.broken().sequence());
+        assertEquals("its hash differs from the one published when it was recorded: the chain was rewritten in the database", v.broken().reason());
+        assertEquals(1, v.checked());
+        // Records not yet published are checked on their own.
+        AssessmentChain.Verifier partly = new AssessmentChain.Verifier(Map.of(1L, rows.get(0).hash()));
+        rows.forEach(r -> partly.next(r.content(), r.hash()));
+        assertNull(partly.broken());
+        assertEquals(4, partly.checked());
+    }
+
+    private static AssessmentChain.Content withPrevious(AssessmentChain.Content c, String previous) {
+        return new AssessmentChain.Content(c.sequence(), c.assessmentId(), c.postId(), c.odsCode(), c.region(), c.organisationType(), c.role(),
+                c.credible(), c.purpose(), c.askedBy(), c.recordedAt(), c.asOf(), c.answer(), c.positions(), previous);
     }
 }
