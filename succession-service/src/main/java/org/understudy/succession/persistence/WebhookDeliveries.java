@@ -79,10 +79,18 @@ public class WebhookDeliveries {
 
     /** The receiver answered 2xx. */
     public void delivered(Due d, int responseStatus, OffsetDateTime at) {
-        update("""
-                UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = ?, last_response_status = ?, last_error = NULL,
-                       next_attempt_at = NULL
-                WHERE subscription_id = ? AND alert_id = ?""", at, responseStatus, d);
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = ?, last_response_status = ?, last_error = NULL,
+                           next_attempt_at = NULL
+                    WHERE subscription_id = ? AND alert_id = ?""")) {
+                s.setObject(1, at);
+                s.setInt(2, responseStatus);
+                s.setObject(3, d.subscriptionId());
+                s.setObject(4, d.alertId());
+                s.executeUpdate();
+            }
+        }));
     }
 
     /**
@@ -100,18 +108,6 @@ public class WebhookDeliveries {
                 s.setString(4, error == null || error.length() <= 500 ? error : error.substring(0, 500));
                 s.setObject(5, d.subscriptionId());
                 s.setObject(6, d.alertId());
-                s.executeUpdate();
-            }
-        }));
-    }
-
-    private void update(String sql, OffsetDateTime at, int responseStatus, Due d) {
-        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setObject(1, at);
-                s.setInt(2, responseStatus);
-                s.setObject(3, d.subscriptionId());
-                s.setObject(4, d.alertId());
                 s.executeUpdate();
             }
         }));
