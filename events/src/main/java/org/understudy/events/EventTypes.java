@@ -21,7 +21,12 @@ public final class EventTypes {
 
     /** Builds a type name; used by the constants classes. */
     static String of(String service, String aggregate, String change) {
-        return "org.understudy." + service + "." + aggregate + "." + change + ".v1";
+        return of(service, aggregate, change, 1);
+    }
+
+    /** Builds a type name of a later contract version. */
+    static String of(String service, String aggregate, String change, int version) {
+        return "org.understudy." + service + "." + aggregate + "." + change + ".v" + version;
     }
 
     /** The aggregate a type is about ("post" for org.understudy.vacancy.post.created.v1), or null if malformed. */

@@ -62,7 +62,7 @@ class EventContractTest {
 
     @Test
     void anUnknownTypeWithAValidEnvelopeIsReadableButNotKnown() {
-        String json = orgEvent(ORG).replace(VacancyEventTypes.ORGANISATION_CREATED, "org.understudy.vacancy.organisation.merged.v2");
+        String json = orgEvent(ORG).replace(VacancyEventTypes.ORGANISATION_CREATED, "org.understudy.vacancy.organisation.merged.v3");
         CloudEvent event = EventContract.parse(json);
         assertFalse(EventContract.knows(event.type()));
         assertTrue(EventContract.knows(VacancyEventTypes.ORGANISATION_CREATED));

@@ -19,11 +19,6 @@ import java.util.Set;
  * it is, and only the posts it lacks are created, so a second run creates nothing.
  */
 public final class TrustImporter {
-    /**
-     * The oversight segment given to a new organisation: the file does not carry one. 2 is the
-     * commonest segment; {@code generate-pipeline} then sets every organisation's segment from its seed.
-     */
-    public static final int DEFAULT_OVERSIGHT_SEGMENT = 2;
     public static final List<BoardRole> ROLES = List.of(BoardRole.CHIEF_EXECUTIVE, BoardRole.CHAIR);
 
     /** What a run did. {@code failures} are rows the service refused for reasons other than bad data. */
@@ -69,7 +64,6 @@ public final class TrustImporter {
         body.put("organisationType", trust.type().name());
         body.put("foundationTrust", trust.foundationTrust());
         body.put("integratedCareBoardCode", trust.integratedCareBoardCode());
-        body.put("oversightSegment", DEFAULT_OVERSIGHT_SEGMENT);
         ApiClient.Response created = vacancy.post("/api/v1/organisations", body);
         if (created.status() == 201) {
             counts[0]++;

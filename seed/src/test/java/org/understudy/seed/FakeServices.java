@@ -116,6 +116,14 @@ final class FakeServices implements AutoCloseable {
             organisations.put(code, o);
             return new Answer(201, o);
         }
+        if ((m = match("/api/v1/organisations/([^/]+)/oversight-segment", path)) != null && method.equals("PUT")) {
+            ObjectNode o = organisations.get(m.group(1));
+            if (o == null) {
+                return problem(404, "odsCode", "no organisation");
+            }
+            o.set("oversightSegment", body.get("segment"));
+            return new Answer(200, o);
+        }
         if ((m = match("/api/v1/organisations/([^/]+)", path)) != null && method.equals("PUT")) {
             ObjectNode o = organisations.get(m.group(1));
             if (o == null) {

@@ -42,7 +42,7 @@ class TrustImporterTest {
             assertEquals("OTHER", fake.organisations.get("K0N6A").path("organisationType").asText());
             assertEquals("NORTH_EAST_AND_YORKSHIRE", fake.organisations.get("RX4").path("region").asText());
             assertEquals("MENTAL_HEALTH", fake.organisations.get("RX4").path("organisationType").asText());
-            assertEquals(TrustImporter.DEFAULT_OVERSIGHT_SEGMENT, fake.organisations.get("R0A").path("oversightSegment").asInt());
+            assertFalse(fake.organisations.get("R0A").has("oversightSegment"), "the segment is the regulator's: the import sets none");
             assertTrue(first.out.contains("organisations created 4, already present 0; posts created 8, already present 0; bad rows 2"), first.out);
             assertTrue(first.out.contains("line 4: bad ODS code 'bad!'"), first.out);
             assertTrue(first.out.contains("line 6: unknown region 'Atlantis'"), first.out);

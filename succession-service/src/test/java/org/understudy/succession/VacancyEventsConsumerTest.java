@@ -102,6 +102,38 @@ class VacancyEventsConsumerTest {
     }
 
     @Test
+    void anUnsetSegmentIsShownAsNullAndAVersionOneOrganisationEventIsStillRead() throws Exception {
+        String unset = ods();
+        UUID unsetPost = UUID.randomUUID();
+        send(unset, EventFactory.toJson(UUID.randomUUID(), "/vacancy-service", VacancyEventTypes.ORGANISATION_CREATED, unset,
+                OffsetDateTime.now(), 1, List.of("created"),
+                new OrganisationState(unset, "Unjudged NHS Trust", Region.MIDLANDS, OrganisationType.ACUTE, false, null, null)));
+        send(unsetPost.toString(), postEvent(unsetPost, unset, 1, BoardRole.CHAIR));
+
+        // A version-1 event as published before segments became the regulator's: its own schema, no setter fields.
+        String older = ods();
+        UUID olderPost = UUID.randomUUID();
+        String v1 = VacancyEventTypes.ORGANISATION_V1.stream().filter(t -> t.contains(".created.")).findFirst().orElseThrow();
+        send(older, """
+                {"specversion":"1.0","id":"%s","source":"/vacancy-service","type":"%s","subject":"%s","time":"%s",
+                 "datacontenttype":"application/json","data":{"version":1,"changed":["created"],"state":
+                 {"odsCode":"%s","name":"Older NHS Trust","region":"MIDLANDS","organisationType":"ACUTE","foundationTrust":false,
+                  "integratedCareBoardCode":null,"oversightSegment":5}}}
+                """.formatted(UUID.randomUUID(), v1, older, OffsetDateTime.now(), older));
+        send(olderPost.toString(), postEvent(olderPost, older, 1, BoardRole.CHAIR));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            given().get("/api/v1/succession/posts/" + unsetPost).then().statusCode(200)
+                    .body("organisationName", equalTo("Unjudged NHS Trust"))
+                    .body("oversightSegment", nullValue());
+            given().get("/api/v1/succession/posts/" + olderPost).then().statusCode(200)
+                    .body("organisationName", equalTo("Older NHS Trust"))
+                    .body("oversightSegment", equalTo(5));
+        });
+        assertTrue(consumed(v1, "applied") >= 1, "read by its own schema, not dead-lettered");
+    }
+
+    @Test
     void aDuplicateOrOlderEventChangesNothing() throws Exception {
         String ods = ods();
         UUID postId = UUID.randomUUID();
@@ -176,7 +208,7 @@ class VacancyEventsConsumerTest {
     @Test
     void anUnknownEventTypeIsCountedAndSkipped() throws Exception {
         String ods = ods();
-        String merged = "org.understudy.vacancy.organisation.merged.v2";
+        String merged = "org.understudy.vacancy.organisation.merged.v3";
         String future = organisationEvent(ods, 1, 2).replace(VacancyEventTypes.ORGANISATION_CREATED, merged);
         double skippedBefore = consumed(merged, "unknown-type");
         send(ods, future);

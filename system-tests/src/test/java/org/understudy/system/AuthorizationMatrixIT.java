@@ -47,6 +47,7 @@ class AuthorizationMatrixIT {
             vacancy     POST   /api/v1/organisations                                    401  401     401    401    | ok  403    403       403    ok
             vacancy     GET    /api/v1/organisations/{odsCode}                          401  401     401    401    | ok  ok     ok        403    ok
             vacancy     PUT    /api/v1/organisations/{odsCode}                          401  401     401    401    | ok  403    403       403    ok
+            vacancy     PUT    /api/v1/organisations/{odsCode}/oversight-segment        401  401     401    401    | 403 403    ok        403    ok
             vacancy     GET    /api/v1/posts                                            401  401     401    401    | ok  ok     ok        403    ok
             vacancy     POST   /api/v1/posts                                            401  401     401    401    | ok  403    403       403    ok
             vacancy     GET    /api/v1/posts/{postId}                                   401  401     401    401    | ok  ok     ok        403    ok

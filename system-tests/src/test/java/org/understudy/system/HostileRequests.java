@@ -61,7 +61,7 @@ final class HostileRequests {
         List<Field> orgFields = List.of(new Field("odsCode", Kind.ODS, false, 5), new Field("name", Kind.TEXT, true, 200),
                 new Field("region", Kind.ENUM, true, 0), new Field("organisationType", Kind.ENUM, true, 0),
                 new Field("foundationTrust", Kind.BOOL, true, 0), new Field("integratedCareBoardCode", Kind.ODS, false, 5),
-                new Field("oversightSegment", Kind.SEGMENT, true, 0));
+                new Field("oversightSegment", Kind.SEGMENT, false, 0));
         Map<String, Object> candidate = map("name", "Fuzz Person", "email", "fuzz.person@example.invalid", "phone", "+44 161 555 0100",
                 "currentJobTitle", "Director", "currentOrganisationOdsCode", "R0A", "notes", "notes",
                 "mobility", map("regions", List.of("LONDON"), "organisationTypes", List.of("ACUTE"), "considersChallengedOrganisations", false));

@@ -31,8 +31,8 @@ class ChangeAuditTest {
         String ods = OrganisationApiTest.newOdsCode();
         String hr = TestTokens.mint("hr", ods);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        as(hr).body(OrganisationApiTest.organisation(ods, 3)).post("/api/v1/organisations").then().statusCode(201);
-        as(hr).body(OrganisationApiTest.organisation(ods, 3).replace("NHS", "Health")).put("/api/v1/organisations/" + ods).then().statusCode(200);
+        as(hr).body(OrganisationApiTest.organisation(ods)).post("/api/v1/organisations").then().statusCode(201);
+        as(hr).body(OrganisationApiTest.organisation(ods).replace("NHS", "Health")).put("/api/v1/organisations/" + ods).then().statusCode(200);
         String post = as(hr).body(Map.of("odsCode", ods, "role", "CHIEF_EXECUTIVE")).post("/api/v1/posts").then().statusCode(201)
                 .extract().path("postId");
         as(hr).body(Map.of("name", "A Holder", "since", today.minusYears(2).toString(), "interim", false))

@@ -107,7 +107,7 @@ class IdempotencyKeyTest {
         String own = OrganisationApiTest.newOdsCode();
         String other = OrganisationApiTest.newOdsCode();
         given().header("Authorization", "Bearer " + TestTokens.mint("hr", own)).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(OrganisationApiTest.organisation(own, 3))
+                .contentType(ContentType.JSON).body(OrganisationApiTest.organisation(own))
                 .post("/api/v1/organisations").then().statusCode(201);
         given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(OrganisationApiTest.organisation(other, 3))
                 .post("/api/v1/organisations").then().statusCode(201).header("Idempotent-Replayed", nullValue());

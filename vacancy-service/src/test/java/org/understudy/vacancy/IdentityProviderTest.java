@@ -109,7 +109,7 @@ class IdentityProviderTest {
         String other = OrganisationApiTest.newOdsCode();
 
         // Roles from "roles", ODS codes from the provider's own claim.
-        as(token("hr", own)).body(OrganisationApiTest.organisation(own, 3)).post("/api/v1/organisations").then().statusCode(201);
+        as(token("hr", own)).body(OrganisationApiTest.organisation(own)).post("/api/v1/organisations").then().statusCode(201);
         as(token("hr", own)).body(OrganisationApiTest.organisation(other, 3)).post("/api/v1/organisations").then()
                 .statusCode(403).contentType("application/problem+json").body("detail", containsString(ORGS_CLAIM));
         as(token("regulator")).get("/api/v1/organisations/" + own).then().statusCode(200);

@@ -47,6 +47,11 @@ class OrganisationApiTest {
         return "T" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36).toUpperCase();
     }
 
+    /** An organisation as a trust's hr team registers it: without the regulator's segment. */
+    static String organisation(String ods) {
+        return organisation(ods, 1).replace(",\"oversightSegment\":1", "");
+    }
+
     static String organisation(String ods, int segment) {
         return """
                 {"odsCode":"%s","name":"Test Hospitals NHS Foundation Trust","region":"NORTH_WEST",

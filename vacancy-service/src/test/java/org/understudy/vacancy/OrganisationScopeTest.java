@@ -29,7 +29,7 @@ class OrganisationScopeTest {
         String other = OrganisationApiTest.newOdsCode();
         String hr = TestTokens.mint("hr", own.toLowerCase());
 
-        as(hr).body(OrganisationApiTest.organisation(own, 3)).post("/api/v1/organisations").then().statusCode(201);
+        as(hr).body(OrganisationApiTest.organisation(own)).post("/api/v1/organisations").then().statusCode(201);
         as(hr).body(OrganisationApiTest.organisation(other, 3)).post("/api/v1/organisations").then()
                 .statusCode(403)
                 .contentType("application/problem+json")

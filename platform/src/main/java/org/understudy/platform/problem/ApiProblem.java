@@ -50,6 +50,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(UNPROCESSABLE, title, detail, field);
     }
 
+    /** 403 naming the field the caller may not set. */
+    public static ApiProblem forbidden(String field, String detail) {
+        return new ApiProblem(Response.Status.FORBIDDEN, "Forbidden", detail, field);
+    }
+
     public static ApiProblem badRequest(String field, String detail) {
         return new ApiProblem(Response.Status.BAD_REQUEST, "Invalid request", detail, field);
     }

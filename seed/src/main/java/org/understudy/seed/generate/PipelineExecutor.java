@@ -160,16 +160,9 @@ public final class PipelineExecutor {
         // 1. Oversight segments.
         for (OrganisationPlan o : plan.organisations()) {
             JsonNode current = existing.organisationBodies().get(o.odsCode());
-            if (current != null && current.path("oversightSegment").asInt() != o.oversightSegment()) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("name", current.path("name").asText());
-                body.put("region", current.path("region").asText());
-                body.put("organisationType", current.path("organisationType").asText());
-                body.put("foundationTrust", current.path("foundationTrust").asBoolean());
-                body.put("integratedCareBoardCode", current.hasNonNull("integratedCareBoardCode")
-                        ? current.get("integratedCareBoardCode").asText() : null);
-                body.put("oversightSegment", o.oversightSegment());
-                expect(vacancy.put("/api/v1/organisations/" + o.odsCode(), body), "oversight segments", "segment of " + o.odsCode());
+            if (current != null && current.path("oversightSegment").asInt(0) != o.oversightSegment()) {
+                expect(vacancy.put("/api/v1/organisations/" + o.odsCode() + "/oversight-segment", Map.of("segment", o.oversightSegment())),
+                        "oversight segments", "segment of " + o.odsCode());
             } else {
                 progress.step(); // already in that segment: nothing to write
             }

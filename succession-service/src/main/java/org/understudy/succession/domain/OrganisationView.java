@@ -30,8 +30,9 @@ public class OrganisationView {
     @Column(name = "organisation_type", nullable = false)
     public OrganisationType organisationType;
 
-    @Column(name = "oversight_segment", nullable = false)
-    public int oversightSegment;
+    /** Null until the regulator sets it: the challenged-trust rule does not apply, and summaries group it as UNKNOWN. */
+    @Column(name = "oversight_segment")
+    public Integer oversightSegment;
 
     /** ODS code of the integrated care board overseeing it; null when its events name none. */
     @Column(name = "integrated_care_board_code")

@@ -104,7 +104,7 @@ public final class ViewMaintenance {
         }
         boolean isNew = row == null;
         boolean rulesChange = isNew || row.region != state.region() || row.organisationType != state.organisationType()
-                || row.oversightSegment != state.oversightSegment();
+                || !java.util.Objects.equals(row.oversightSegment, state.oversightSegment());
         if (isNew) {
             row = new OrganisationView();
             row.odsCode = state.odsCode();

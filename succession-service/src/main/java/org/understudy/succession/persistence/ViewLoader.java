@@ -59,7 +59,7 @@ public class ViewLoader {
                 o.name = r.getString(2);
                 o.region = Region.valueOf(r.getString(3));
                 o.organisationType = OrganisationType.valueOf(r.getString(4));
-                o.oversightSegment = r.getInt(5);
+                o.oversightSegment = r.getObject(5, Integer.class);
                 o.version = r.getLong(6);
                 o.updatedAt = r.getObject(7, OffsetDateTime.class);
                 o.integratedCareBoardCode = r.getString(8);

@@ -29,8 +29,11 @@ public record OrganisationRequest(
         @Schema(description = "ODS code of the integrated care board", examples = "QOP", maxLength = 5)
         @Pattern(regexp = "^[A-Z0-9]{3,5}$", message = "must be 3 to 5 capital letters or digits (an ICB code)")
         String integratedCareBoardCode,
-        @Schema(description = "NHS Oversight Framework segment, 1 (best) to 5", examples = "2")
-        @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5")
+        @Schema(description = "NHS Oversight Framework segment, 1 (best) to 5: the regulator's judgement. Left out, the"
+                + " organisation keeps the segment it has (none when new). Only the regulator and admin roles may set or"
+                + " change it (403 naming oversightSegment otherwise); the regulator's own operation is"
+                + " PUT /api/v1/organisations/{odsCode}/oversight-segment", examples = "2")
+        @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5")
         Integer oversightSegment) {
 
     OrganisationDetails toDetails(String odsCode) {

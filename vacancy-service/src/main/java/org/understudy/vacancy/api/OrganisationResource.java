@@ -38,10 +38,15 @@ import org.understudy.platform.api.PageResponse;
 import org.understudy.platform.api.SortOrder;
 import org.understudy.platform.problem.ApiProblem;
 import org.understudy.platform.problem.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.understudy.vacancy.domain.Caller;
 import org.understudy.vacancy.domain.Organisation;
+import org.understudy.vacancy.domain.OversightSegmentSetting;
 import org.understudy.vacancy.domain.OrganisationService;
 import org.understudy.vacancy.persistence.OrganisationRepository;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 
 @RolesAllowed({Roles.HR, Roles.TALENT, Roles.REGULATOR, Roles.ADMIN})
@@ -62,6 +67,12 @@ public class OrganisationResource {
     @Inject
     OrganisationRepository organisations;
 
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @POST
     @IdempotentPost
@@ -69,13 +80,15 @@ public class OrganisationResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not this caller's organisation, or an oversight segment from a caller who may not set it (field oversightSegment)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "ODS code already registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") OrganisationRequest body, @Context UriInfo uri) {
         if (body.odsCode() == null) {
             throw ApiProblem.badRequest("odsCode", "odsCode: is required");
         }
         access.requireWrite(body.odsCode());
-        Organisation created = service.create(body.toDetails(body.odsCode()));
+        Organisation created = service.create(body.toDetails(body.odsCode()), caller());
         return Response.created(uri.getAbsolutePathBuilder().path(created.odsCode).build())
                 .tag(ETags.of(created.version))
                 .entity(OrganisationResponse.of(created)).build();
@@ -113,6 +126,8 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not this caller's organisation, or a changed oversight segment from a caller who may not set it (field oversightSegment)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown ODS code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale If-Match version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("odsCode") String odsCode, @HeaderParam("If-Match") String ifMatch,
@@ -121,7 +136,32 @@ public class OrganisationResource {
             throw ApiProblem.badRequest("odsCode", "the ODS code cannot change (path says " + odsCode + ")");
         }
         access.requireWrite(odsCode);
-        Organisation updated = service.update(odsCode, body.toDetails(odsCode), ETags.parse(ifMatch));
+        Organisation updated = service.update(odsCode, body.toDetails(odsCode), ETags.parse(ifMatch), caller());
         return Response.ok(OrganisationResponse.of(updated)).tag(ETags.of(updated.version)).build();
+    }
+
+    @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
+    @PUT
+    @Path("/{odsCode}/oversight-segment")
+    @Operation(summary = "Set an organisation's oversight segment (regulator)",
+            description = "The segment is NHS England's judgement, so only the regulator and admin roles set it; the organisation"
+                    + " records who set it, when, and the day it takes effect, and publishes organisation.updated"
+                    + " (changed: oversightSegment and/or oversightSegmentSince) when anything changed. If-Match as for PUT.")
+    @APIResponse(responseCode = "200", description = "Set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown ODS code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale If-Match version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response setOversightSegment(@PathParam("odsCode") String odsCode, @HeaderParam("If-Match") String ifMatch,
+                                        @Valid @NotNull(message = "a JSON body is required") OversightSegmentRequest body) {
+        Caller caller = caller();
+        LocalDate since = body.since() == null ? LocalDate.now(clock) : body.since();
+        Organisation updated = service.setOversightSegment(odsCode, new OversightSegmentSetting(body.segment(), since, caller.name()),
+                ETags.parse(ifMatch), caller);
+        return Response.ok(OrganisationResponse.of(updated)).tag(ETags.of(updated.version)).build();
+    }
+
+    private Caller caller() {
+        return new Caller(identity.getPrincipal().getName(), identity.getRoles());
     }
 }

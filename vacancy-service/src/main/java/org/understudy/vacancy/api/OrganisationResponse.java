@@ -5,6 +5,7 @@ import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
 import org.understudy.vacancy.domain.Organisation;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 @Schema(name = "Organisation")
@@ -15,7 +16,14 @@ public record OrganisationResponse(
         OrganisationType organisationType,
         boolean foundationTrust,
         String integratedCareBoardCode,
-        int oversightSegment,
+        @Schema(description = "NHS Oversight Framework segment, 1 (best) to 5; null until the regulator sets it")
+        Integer oversightSegment,
+        @Schema(description = "The day the segment took effect; null when unset or not recorded")
+        LocalDate oversightSegmentSince,
+        @Schema(description = "Who set the segment (a regulator's or admin's user name); null when unset or not recorded")
+        String oversightSegmentSetBy,
+        @Schema(description = "When the segment was set; null when unset or not recorded")
+        OffsetDateTime oversightSegmentSetAt,
         @Schema(description = "Grows by one per change; send it back in If-Match to update safely")
         long version,
         OffsetDateTime createdAt,
@@ -23,6 +31,7 @@ public record OrganisationResponse(
 
     static OrganisationResponse of(Organisation o) {
         return new OrganisationResponse(o.odsCode, o.name, o.region, o.organisationType, o.foundationTrust,
-                o.integratedCareBoardCode, o.oversightSegment, o.version, o.createdAt, o.updatedAt);
+                o.integratedCareBoardCode, o.oversightSegment, o.oversightSegmentSince, o.oversightSegmentSetBy,
+                o.oversightSegmentSetAt, o.version, o.createdAt, o.updatedAt);
     }
 }

@@ -10,6 +10,7 @@ import org.understudy.events.OrganisationState;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,18 @@ public class Organisation {
     @Column(name = "icb_code")
     public String integratedCareBoardCode;
 
-    @Column(name = "oversight_segment", nullable = false)
-    public int oversightSegment;
+    /** The regulator's segment, 1 to 5; null until set (see {@link RegulatorOwnedFacts}). */
+    @Column(name = "oversight_segment")
+    public Integer oversightSegment;
+
+    @Column(name = "oversight_segment_since")
+    public LocalDate oversightSegmentSince;
+
+    @Column(name = "oversight_segment_set_by")
+    public String oversightSegmentSetBy;
+
+    @Column(name = "oversight_segment_set_at")
+    public OffsetDateTime oversightSegmentSetAt;
 
     /** The aggregate version: 1 when created, one more per change; carried in every event. */
     @Column(nullable = false)
@@ -55,15 +66,14 @@ public class Organisation {
 
     public OrganisationState toState() {
         return new OrganisationState(odsCode, name, region, organisationType, foundationTrust,
-                integratedCareBoardCode, oversightSegment);
+                integratedCareBoardCode, oversightSegment, oversightSegmentSince, oversightSegmentSetBy, oversightSegmentSetAt);
     }
 
     /**
-     * Applies new details and returns the names of the fields that changed (empty: nothing to do).
-     * The version grows by one only when something changed.
+     * Applies new details and returns the names of the fields that changed (empty: nothing to do);
+     * the caller counts a change with {@link #changed}.
      */
-    public List<String> update(String name, Region region, OrganisationType type, boolean foundationTrust,
-                               String icbCode, int segment, OffsetDateTime now) {
+    public List<String> update(String name, Region region, OrganisationType type, boolean foundationTrust, String icbCode) {
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(this.name, name)) {
             this.name = name;
@@ -85,13 +95,32 @@ public class Organisation {
             this.integratedCareBoardCode = icbCode;
             changed.add("integratedCareBoardCode");
         }
-        if (this.oversightSegment != segment) {
-            this.oversightSegment = segment;
+        return changed;
+    }
+
+    /** Counts a change: the version grows by one. */
+    public void changed(OffsetDateTime now) {
+        version++;
+        updatedAt = now;
+    }
+
+    /**
+     * Sets the regulator's segment and records who set it and when. Returns the names of the fields
+     * that changed: empty when the segment and its day are those held already.
+     */
+    public List<String> setOversightSegment(OversightSegmentSetting setting, OffsetDateTime now) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(oversightSegment, setting.segment())) {
             changed.add("oversightSegment");
         }
+        if (!Objects.equals(oversightSegmentSince, setting.since())) {
+            changed.add("oversightSegmentSince");
+        }
         if (!changed.isEmpty()) {
-            version++;
-            updatedAt = now;
+            oversightSegment = setting.segment();
+            oversightSegmentSince = setting.since();
+            oversightSegmentSetBy = setting.setBy();
+            oversightSegmentSetAt = now;
         }
         return changed;
     }

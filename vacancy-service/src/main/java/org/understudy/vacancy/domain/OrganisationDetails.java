@@ -3,7 +3,7 @@ package org.understudy.vacancy.domain;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
 
-/** Validated details of an organisation, as given by a client. */
+/** Validated details of an organisation, as given by a client; {@code oversightSegment} null when not given. */
 public record OrganisationDetails(
         String odsCode,
         String name,
@@ -11,5 +11,5 @@ public record OrganisationDetails(
         OrganisationType organisationType,
         boolean foundationTrust,
         String integratedCareBoardCode,
-        int oversightSegment) {
+        Integer oversightSegment) {
 }
