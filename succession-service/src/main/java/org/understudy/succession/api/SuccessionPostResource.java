@@ -31,6 +31,12 @@ import org.understudy.succession.domain.ConsequenceCapacity;
 import org.understudy.succession.domain.DismissalReadinessService;
 import org.understudy.succession.domain.PostSuccessionHistory;
 import org.understudy.succession.domain.ReadinessReport;
+import org.understudy.succession.domain.SuccessorList;
+import org.understudy.succession.domain.SuccessorListService;
+import org.understudy.platform.security.SuccessorListAccess;
+import org.understudy.platform.security.TokenOrganisations;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.understudy.succession.persistence.PostSuccessionHistoryRepository;
 import org.understudy.succession.persistence.PostSuccessionRepository;
 
@@ -66,6 +72,15 @@ public class SuccessionPostResource {
 
     @Inject
     CapacityService capacity;
+
+    @Inject
+    SuccessorListService successorLists;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    TokenOrganisations tokenOrganisations;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -207,5 +222,29 @@ public class SuccessionPostResource {
             throw ApiProblem.notFound("postId", "no post with id " + postId + " is known to the succession view");
         }
         return KnockOnResponse.of(k, answer.viewVersion());
+    }
+
+    @RolesAllowed({Roles.HR, Roles.TALENT, Roles.REGULATOR, Roles.ADMIN})
+    @GET
+    @Path("/{postId}/successors")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who counts for this post, and who is named but does not count, and why (candidate ids only)",
+            description = "The people behind the post's numbers: those who count (ready now, then in 1-2 years) with their readiness, "
+                    + "nomination and fit-and-proper dates and when each lapses; and those named as successor who do not count, each "
+                    + "with the rules that exclude them. Candidates are ids: candidate-service's GET /api/v1/posts/{postId}/successors "
+                    + "adds names for callers who may see them. hr users: only the posts of the organisations in their token.")
+    @APIResponse(responseCode = "200", description = "The list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SuccessorList.class)))
+    @APIResponse(responseCode = "403", description = "An hr user asking about another organisation's post",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown post",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SuccessorList successors(@PathParam("postId") UUID postId) {
+        String odsCode = successorLists.odsCodeOf(postId);
+        if (SuccessorListAccess.of(identity.getRoles(), tokenOrganisations.lists(odsCode)) == SuccessorListAccess.Grant.REFUSED) {
+            throw new ForbiddenException("your token may not read the successors of " + odsCode + "'s posts (hr users: only the"
+                    + " organisations in their token's " + tokenOrganisations.claim() + " claim)");
+        }
+        return successorLists.of(postId);
     }
 }

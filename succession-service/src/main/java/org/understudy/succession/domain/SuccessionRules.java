@@ -6,6 +6,8 @@ import org.understudy.events.Validity;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -51,8 +53,49 @@ public record SuccessionRules(Period staleAfter, Period fitCheckValidFor, Set<In
         return new Contribution(level, namedNow, poolNow, expires);
     }
 
+    /**
+     * Why a candidate named for the post does not count for it on the day: every rule of
+     * {@link #evaluate} they fail, the readiness rules judged on the nomination. Empty exactly when
+     * {@link #evaluate} counts them (through the nomination or through the pool).
+     */
+    public List<Exclusion> exclusions(PostFacts post, CandidateFacts candidate, LocalDate day) {
+        if (evaluate(post, candidate, day).counts()) {
+            return List.of();
+        }
+        List<Exclusion> why = new ArrayList<>();
+        if (Objects.equals(candidate.candidateId(), post.incumbentCandidateId())) {
+            why.add(Exclusion.THE_INCUMBENT);
+        }
+        if (candidate.status() == CandidateStatus.WITHDRAWN) {
+            why.add(Exclusion.WITHDRAWN);
+        } else if (candidate.status() == CandidateStatus.ERASED) {
+            why.add(Exclusion.ERASED);
+        }
+        LocalDate fitExpires = fitCheckExpires(candidate);
+        if (fitExpires == null || !day.isBefore(fitExpires)) {
+            why.add(Exclusion.FIT_AND_PROPER_NOT_VALID);
+        }
+        if (post.oversightSegment() != null && challengedSegments.contains(post.oversightSegment()) && !candidate.considersChallenged()) {
+            why.add(Exclusion.WILL_NOT_TAKE_A_CHALLENGED_TRUST);
+        }
+        CandidateFacts.Assessment named = candidate.nominations().get(post.postId());
+        if (named == null || !counting(named.level())) {
+            why.add(Exclusion.NOT_READY);
+        } else if (named.on().isAfter(day)) {
+            why.add(Exclusion.ASSESSED_LATER);
+        } else if (!day.isBefore(Validity.endsOn(named.on(), staleAfter))) {
+            why.add(Exclusion.ASSESSMENT_STALE);
+        }
+        return why;
+    }
+
+    /** The first day a counting assessment goes stale; null for none, or one that does not count. */
+    public LocalDate staleFrom(CandidateFacts.Assessment a) {
+        return a == null || !counting(a.level()) ? null : Validity.endsOn(a.on(), staleAfter);
+    }
+
     /** The first day the candidate's fit-and-proper check no longer holds; null if it never did. */
-    private LocalDate fitCheckExpires(CandidateFacts c) {
+    public LocalDate fitCheckExpires(CandidateFacts c) {
         return Validity.fitAndProperEndsOn(c.fitStatus(), c.fitCheckedOn(), fitCheckValidFor);
     }
 
@@ -65,9 +108,6 @@ public record SuccessionRules(Period staleAfter, Period fitCheckValidFor, Set<In
         return a != null && day.isBefore(Validity.endsOn(a.on(), staleAfter)) && !a.on().isAfter(day) ? a : null;
     }
 
-    private LocalDate staleFrom(CandidateFacts.Assessment a) {
-        return a == null || !counting(a.level()) ? null : Validity.endsOn(a.on(), staleAfter);
-    }
 
     private static boolean counting(ReadinessLevel level) {
         return level == ReadinessLevel.READY_NOW || level == ReadinessLevel.READY_1_2_YEARS;

@@ -213,4 +213,57 @@ class SuccessionRulesTest {
     void alertsWhenReplaceabilityFalls(Replaceability before, Replaceability after, int segment, boolean alerts) {
         assertEquals(alerts, new AlertRule(Replaceability.VIABLE, Set.of(4, 5)).alerts(before, after, segment));
     }
+
+    static Stream<Arguments> exclusions() {
+        LocalDate lastMonth = TODAY.minusMonths(1);
+        UnaryOperator<CandidateFacts> namedNow = named(POST, ReadinessLevel.READY_NOW, lastMonth);
+        return Stream.of(
+                Arguments.of("counts: no reason", post(p -> p), candidate(namedNow), List.of()),
+                Arguments.of("named stale, counts from the pool: no reason", post(p -> p),
+                        candidate(all(named(POST, ReadinessLevel.READY_NOW, TODAY.minusMonths(19)), readyForRole(ReadinessLevel.READY_NOW, lastMonth))), List.of()),
+                Arguments.of("the incumbent", post(incumbent(CANDIDATE)), candidate(namedNow), List.of(Exclusion.THE_INCUMBENT)),
+                Arguments.of("withdrawn", post(p -> p), candidate(all(namedNow, status(CandidateStatus.WITHDRAWN))), List.of(Exclusion.WITHDRAWN)),
+                Arguments.of("erased", post(p -> p), candidate(all(namedNow, status(CandidateStatus.ERASED))), List.of(Exclusion.ERASED)),
+                Arguments.of("fit and proper lapsed", post(p -> p),
+                        candidate(all(namedNow, fit(FitAndProperStatus.PASSED, TODAY.minusMonths(13)))), List.of(Exclusion.FIT_AND_PROPER_NOT_VALID)),
+                Arguments.of("fit and proper failed", post(p -> p),
+                        candidate(all(namedNow, fit(FitAndProperStatus.FAILED, lastMonth))), List.of(Exclusion.FIT_AND_PROPER_NOT_VALID)),
+                Arguments.of("challenged trust, not willing", post(segment(4)), candidate(namedNow), List.of(Exclusion.WILL_NOT_TAKE_A_CHALLENGED_TRUST)),
+                Arguments.of("challenged trust, willing", post(segment(4)),
+                        candidate(all(namedNow, mobility(Set.of(Region.LONDON), Set.of(OrganisationType.ACUTE), true))), List.of()),
+                Arguments.of("named more than 18 months ago", post(p -> p),
+                        candidate(named(POST, ReadinessLevel.READY_NOW, TODAY.minusMonths(18).minusDays(1))), List.of(Exclusion.ASSESSMENT_STALE)),
+                Arguments.of("named with a readiness dated after the day", post(p -> p),
+                        candidate(named(POST, ReadinessLevel.READY_NOW, TODAY.plusDays(1))), List.of(Exclusion.ASSESSED_LATER)),
+                Arguments.of("named as ready in 3+ years", post(p -> p),
+                        candidate(named(POST, ReadinessLevel.READY_3_PLUS, lastMonth)), List.of(Exclusion.NOT_READY)),
+                Arguments.of("several at once, in the rules' order", post(p -> incumbent(CANDIDATE).apply(segment(5).apply(p))),
+                        candidate(all(named(POST, ReadinessLevel.READY_NOW, TODAY.minusMonths(20)), status(CandidateStatus.WITHDRAWN),
+                                fit(FitAndProperStatus.PENDING, null))),
+                        List.of(Exclusion.THE_INCUMBENT, Exclusion.WITHDRAWN, Exclusion.FIT_AND_PROPER_NOT_VALID,
+                                Exclusion.WILL_NOT_TAKE_A_CHALLENGED_TRUST, Exclusion.ASSESSMENT_STALE)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exclusions")
+    void aNamedSuccessorWhoDoesNotCountIsToldWhy(String clause, PostFacts post, CandidateFacts candidate, List<Exclusion> expected) {
+        assertEquals(expected, RULES.exclusions(post, candidate, TODAY));
+        assertEquals(expected.isEmpty(), RULES.evaluate(post, candidate, TODAY).counts(), "a reason exactly when they do not count");
+    }
+
+    @Test
+    void thereIsAReasonExactlyWhenANamedSuccessorDoesNotCount() {
+        java.util.Random random = new java.util.Random(7);
+        ReadinessLevel[] levels = ReadinessLevel.values();
+        for (int i = 0; i < 5_000; i++) {
+            LocalDate on = TODAY.minusDays(random.nextInt(700) - 30);
+            LocalDate checked = random.nextInt(8) == 0 ? null : TODAY.minusDays(random.nextInt(500) - 10);
+            CandidateFacts c = candidate(all(named(POST, levels[random.nextInt(levels.length)], on),
+                    status(CandidateStatus.values()[random.nextInt(3)]),
+                    fit(FitAndProperStatus.values()[random.nextInt(3)], checked),
+                    mobility(Set.of(Region.LONDON), Set.of(OrganisationType.ACUTE), random.nextBoolean())));
+            PostFacts p = post(q -> incumbent(random.nextInt(6) == 0 ? CANDIDATE : q.incumbentCandidateId()).apply(segment(1 + random.nextInt(5)).apply(q)));
+            assertEquals(RULES.exclusions(p, c, TODAY).isEmpty(), RULES.evaluate(p, c, TODAY).counts(), () -> p + " " + c);
+        }
+    }
 }
