@@ -287,6 +287,9 @@ class KubernetesManifestsTest {
         assertEquals("candidate-service", paths.get("/api/v1/candidates"));
         assertEquals("candidate-service", paths.get("/api/v1/export/candidates"));
         assertEquals("succession-service", paths.get("/api/v1/succession"));
+        assertEquals("candidate-service", paths.get("/api/v1/audit"), "the personal-data audit");
+        assertEquals("vacancy-service", paths.get("/api/v1/audit/changes"), "the change audit, under the same prefix");
+        assertEquals("candidate-service", paths.get("/api/v1/successor-lists"));
         assertFalse(paths.keySet().stream().anyMatch(p -> p.startsWith("/q")), "health and metrics stay inside the cluster");
         Set<String> services = Stream.of(Topics.Access.values()).map(Topics.Access::service).collect(Collectors.toSet());
         assertTrue(services.containsAll(paths.values()));

@@ -80,14 +80,20 @@ final class Stack implements AutoCloseable {
         Map<String, String> databases = new HashMap<>();
         List<ServiceProcess> started = new ArrayList<>();
         try {
+            int successionPort = org.understudy.infra.Ports.free();
             for (String name : List.of("vacancy-service", "candidate-service", "succession-service")) {
                 Map<String, String> env = environment(infra, name, kafka, databases);
+                if (name.equals("candidate-service")) {
+                    // successor lists: who counts comes from succession-service (started next, on a port chosen now)
+                    env.put("UNDERSTUDY_SUCCESSION_SERVICE_URL", "http://127.0.0.1:" + successionPort);
+                }
                 if (name.equals("succession-service")) {
                     // the reconciliation check reads the sources' exports (started above)
                     env.put("UNDERSTUDY_RECONCILIATION_VACANCY_SERVICE_URL", started.get(0).baseUrl());
                     env.put("UNDERSTUDY_RECONCILIATION_CANDIDATE_SERVICE_URL", started.get(1).baseUrl());
                 }
-                started.add(ServiceProcess.start(root, name, org.understudy.infra.Ports.free(), env, logs));
+                int port = name.equals("succession-service") ? successionPort : org.understudy.infra.Ports.free();
+                started.add(ServiceProcess.start(root, name, port, env, logs));
             }
         } catch (Exception e) {
             for (ServiceProcess s : started) {

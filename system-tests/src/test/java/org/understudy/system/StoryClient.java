@@ -122,6 +122,12 @@ final class StoryClient {
 
     // ---- candidate-service -----------------------------------------------------------------------
 
+    /** A post's successor list from candidate-service, as the holder of this token sees it. */
+    io.restassured.path.json.JsonPath successorList(UUID postId, String token) {
+        return given().baseUri(stack.candidate.baseUrl()).header("Authorization", "Bearer " + token)
+                .get("/api/v1/successor-lists/" + postId).then().statusCode(200).extract().jsonPath();
+    }
+
     private RequestSpecification candidateService() {
         return given().baseUri(stack.candidate.baseUrl()).contentType(ContentType.JSON);
     }

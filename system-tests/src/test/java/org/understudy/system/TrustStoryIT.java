@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.understudy.events.CandidateEventTypes;
 import org.understudy.events.VacancyEventTypes;
+import org.understudy.infra.security.TestTokens;
 import org.understudy.system.StoryClient.Numbers;
 
 import java.time.Instant;
@@ -197,6 +198,20 @@ class TrustStoryIT {
                 .body("vacancy.daysVacant", equalTo(0))
                 .body("vacancy.readverts", equalTo(0)));
         Instant afterAppointmentVisible = Instant.now();
+
+        // 13b. The trust's HR director reads who is behind those numbers, by name: Ada and Eve ready now (both
+        //      named for the post), Dee ready soon; Ben is named but holds the post. The regulator gets ids only.
+        JsonPath successors = api.successorList(post, TestTokens.mint("hr", ods));
+        assertEquals(true, successors.getBoolean("namesShown"));
+        assertEquals(java.util.Set.of("Ada Pool", "Eve Stale"), java.util.Set.copyOf(
+                successors.getList("counting.findAll { it.level == 'NOW' }.person.name")));
+        assertEquals(List.of("Dee Soon"), successors.getList("counting.findAll { it.level == 'SOON' }.person.name"));
+        assertEquals(List.of("Ben Named"), successors.getList("namedNotCounting.person.name"));
+        assertEquals(List.of("THE_INCUMBENT"), successors.getList("namedNotCounting[0].exclusions.code"));
+        JsonPath forRegulator = api.successorList(post, TestTokens.mint("regulator"));
+        assertEquals(false, forRegulator.getBoolean("namesShown"));
+        assertEquals(successors.getList("counting.candidateId"), forRegulator.getList("counting.candidateId"));
+        assertEquals(java.util.Collections.nCopies(3, null), forRegulator.getList("counting.person"));
 
         // 14. As of the instant after Cai failed his check, the post still reads as it did then.
         String asOf = afterCaiFailed.toString();
