@@ -143,7 +143,7 @@ class NominationAndExitApiTest {
                 .body("role", equalTo("CHIEF_EXECUTIVE"))
                 .body("reason", equalTo("DISMISSED"));
         given().contentType(ContentType.JSON)
-                .body("{\"odsCode\":\"RW3\",\"role\":\"CHIEF_FINANCIAL_OFFICER\",\"date\":\"" + today() + "\",\"reason\":\"RESIGNED\"}")
+                .body("{\"odsCode\":\"RW3\",\"role\":\"CHIEF_FINANCIAL_OFFICER\",\"date\":\"" + today() + "\",\"reason\":\"MUTUAL_AGREEMENT\"}")
                 .when().post(path)
                 .then().statusCode(201).body("postId", nullValue()).body("odsCode", equalTo("RW3"));
         given().get(path).then().body("$", hasSize(2)).body("[0].reason", equalTo("DISMISSED"));
@@ -154,8 +154,8 @@ class NominationAndExitApiTest {
         assertEquals("[\"exits\"]", last.data().get("changed").toString());
         assertEquals("[{\"postId\":\"" + postId + "\",\"odsCode\":\"RX1\",\"role\":\"CHIEF_EXECUTIVE\",\"date\":\"" + today().minusYears(1)
                         + "\",\"reason\":\"DISMISSED\"},{\"postId\":null,\"odsCode\":\"RW3\",\"role\":\"CHIEF_FINANCIAL_OFFICER\",\"date\":\""
-                        + today() + "\",\"reason\":\"RESIGNED\"}]",
-                last.data().get("state").get("exits").toString());
+                        + today() + "\",\"reason\":\"MUTUAL_AGREEMENT\"}]",
+                last.data().get("state").get("exits").toString(), "a settlement travels as itself (contract version 2)");
     }
 
     @Test

@@ -369,8 +369,9 @@ class DecisionSupportTest {
         String csv = given().accept("text/csv").queryParam("groupBy", "region").get("/api/v1/succession/summary")
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         assertTrue(csv.startsWith("groupBy,group,posts,postsWithNoReadyNow,medianDepth,medianLastShortlist,medianDaysVacant,"
-                + "voluntaryExitsLast12Months,appointmentsAfterDismissal,credibleDismissalShare\r\n"), csv);
-        assertTrue(csv.contains("\r\nregion,EAST_OF_ENGLAND,4,1,1,2,25,1,1,0.25\r\n"), csv);
+                + "voluntaryExitsLast12Months,mutualAgreementExitsLast12Months,dismissalsLast12Months,appointmentsAfterDismissal,"
+                + "credibleDismissalShare\r\n"), csv);
+        assertTrue(csv.contains("\r\nregion,EAST_OF_ENGLAND,4,1,1,2,25,1,0,0,1,0.25\r\n"), csv);
         assertTrue(csv.contains("\r\nnational,NATIONAL,"), csv);
         given().queryParam("groupBy", "region").queryParam("role", "CHAIR").get("/api/v1/succession/summary").then()
                 .body(group + "posts", equalTo(1)).body(group + "credibleDismissalShare", equalTo(1.0f));

@@ -11,6 +11,7 @@ import org.understudy.events.CandidateStatus;
 import org.understudy.events.EventFactory;
 import org.understudy.events.ExitReason;
 import org.understudy.events.FitAndProperStatus;
+import org.understudy.events.LeavingReason;
 import org.understudy.events.OrganisationState;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.PostState;
@@ -98,6 +99,12 @@ public final class StoryEvents implements AutoCloseable {
     void post(UUID postId, String ods, BoardRole role, PostState.Incumbent incumbent, PostState.InterimCover cover, String type,
               OffsetDateTime at) {
         sendAt(Topics.VACANCY_EVENTS, type, postId.toString(), at, new PostState(postId, ods, role, incumbent, null, cover));
+    }
+
+    /** The post's incumbent left (the post is vacant), on a day and for a reason. */
+    void departure(UUID postId, String ods, BoardRole role, LocalDate on, LeavingReason reason) {
+        sendAt(Topics.VACANCY_EVENTS, VacancyEventTypes.POST_INCUMBENT_LEFT, postId.toString(), at(on),
+                new PostState(postId, ods, role, null, new PostState.Departure(on, reason), null));
     }
 
     void vacancy(UUID vacancyId, UUID postId, String ods, VacancyStatus status, int received, int withdrawn, int shortlist,

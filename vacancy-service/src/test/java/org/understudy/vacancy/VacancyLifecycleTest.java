@@ -268,10 +268,10 @@ class VacancyLifecycleTest {
                 .put("/api/v1/posts/" + postId + "/incumbent").then().statusCode(400).body("field", equalTo("previousLeftBecause"));
         UUID interim = UUID.randomUUID();
         given().contentType(ContentType.JSON)
-                .body("{\"candidateId\":\"" + interim + "\",\"since\":\"2025-01-06\",\"interim\":true,\"previousLeftBecause\":\"DISMISSED\"}")
+                .body("{\"candidateId\":\"" + interim + "\",\"since\":\"2025-01-06\",\"interim\":true,\"previousLeftBecause\":\"MUTUAL_AGREEMENT\"}")
                 .put("/api/v1/posts/" + postId + "/incumbent").then().statusCode(200)
                 .body("incumbent.candidateId", equalTo(interim.toString()))
-                .body("lastDepartureReason", equalTo("DISMISSED"));
+                .body("lastDepartureReason", equalTo("MUTUAL_AGREEMENT"));
         given().contentType(ContentType.JSON).body("{\"date\":\"2025-09-30\",\"reason\":\"END_OF_INTERIM\"}")
                 .post("/api/v1/posts/" + postId + "/incumbent/departure").then().statusCode(200)
                 .body("incumbent", nullValue());
@@ -279,11 +279,15 @@ class VacancyLifecycleTest {
                 .body("size()", equalTo(2))
                 .body("[0].reasonLeft", equalTo("END_OF_INTERIM"))
                 .body("[1].name", equalTo("Dr Jane Example"))
-                .body("[1].reasonLeft", equalTo("DISMISSED"))
+                .body("[1].reasonLeft", equalTo("MUTUAL_AGREEMENT"))
                 .body("[1].until", equalTo("2025-01-06"));
 
         List<ConsumerRecord<String, String>> records = events.await(r -> r.key().equals(postId), 4, WAIT);
         records.forEach(r -> assertEquals(-1, r.value().indexOf("Jane Example"), "names are never published"));
+        CloudEvent settled = EventContract.parse(records.get(2).value());
+        assertEquals(VacancyEventTypes.POST_INCUMBENT_CHANGED, settled.type());
+        assertEquals("MUTUAL_AGREEMENT", settled.data().get("state").get("lastDeparture").get("reason").asText(),
+                "a settlement travels as itself (contract version 2)");
         CloudEvent left = EventContract.parse(records.get(3).value());
         assertEquals(VacancyEventTypes.POST_INCUMBENT_LEFT, left.type());
         assertEquals("END_OF_INTERIM", left.data().get("state").get("lastDeparture").get("reason").asText());

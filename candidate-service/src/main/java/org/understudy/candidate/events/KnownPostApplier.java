@@ -35,7 +35,7 @@ import java.util.UUID;
 public class KnownPostApplier {
     private static final Logger LOG = Logger.getLogger(KnownPostApplier.class);
     /** The post events whose state this consumer upserts. */
-    private static final Set<String> POST_TYPES = Set.of(VacancyEventTypes.POST_CREATED);
+    private static final Set<String> POST_TYPES = VacancyEventTypes.POST_CREATED_ANY_VERSION;
 
     @Inject
     Inbox inbox;

@@ -410,13 +410,11 @@ public final class PipelinePlanner {
     }
 
     private static ExitReason exitReason(LeavingReason reason) {
-        return switch (reason) {
-            case RESIGNED -> ExitReason.RESIGNED;
-            case RETIRED -> ExitReason.RETIRED;
-            case MOVED -> ExitReason.MOVED;
-            case DISMISSED -> ExitReason.DISMISSED;
-            case END_OF_INTERIM -> throw new IllegalArgumentException("an interim's end is not a career exit");
-        };
+        ExitReason exit = reason.asExit();
+        if (exit == null) {
+            throw new IllegalArgumentException("an interim's end is not a career exit");
+        }
+        return exit;
     }
 
     // --- candidates: readiness, fit and proper, exits --------------------------------------------

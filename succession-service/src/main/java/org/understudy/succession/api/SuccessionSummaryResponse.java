@@ -23,17 +23,21 @@ public record SuccessionSummaryResponse(
 
     /**
      * @param voluntaryExitsLast12Months exits resigned, retired or moved, dated in the 12 months up to asAt, at the group's organisations
+     *                                   (career exits and departures recorded on posts, the same exit once)
+     * @param mutualAgreementExitsLast12Months exits by mutual agreement (settlement) in the same 12 months: not counted as voluntary
+     * @param dismissalsLast12Months     dismissals in the same 12 months
      * @param appointmentsAfterDismissal posts whose incumbent's most recent exit on or before they started was a dismissal
      * @param credibleDismissalShare     the share of posts where a dismissal would be credible (0 to 1); null without posts
      */
     @Schema(name = "SuccessionSummaryGroup")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Group(String group, int posts, int postsWithNoReadyNow, Double medianDepth, Double medianLastShortlist,
-                        Double medianDaysVacant, long voluntaryExitsLast12Months, int appointmentsAfterDismissal,
-                        Double credibleDismissalShare) {
+                        Double medianDaysVacant, long voluntaryExitsLast12Months, long mutualAgreementExitsLast12Months,
+                        long dismissalsLast12Months, int appointmentsAfterDismissal, Double credibleDismissalShare) {
         static Group of(SuccessionSummary.Figures f) {
             return new Group(f.group(), f.posts(), f.postsWithNoReadyNow(), f.medianDepth(), f.medianLastShortlist(), f.medianDaysVacant(),
-                    f.voluntaryExitsLast12Months(), f.appointmentsAfterDismissal(), f.credibleDismissalShare());
+                    f.voluntaryExitsLast12Months(), f.mutualAgreementExitsLast12Months(), f.dismissalsLast12Months(),
+                    f.appointmentsAfterDismissal(), f.credibleDismissalShare());
         }
     }
 
@@ -45,7 +49,8 @@ public record SuccessionSummaryResponse(
     /** CSV: one row per group, then the national row. */
     String csv() {
         CsvTable csv = new CsvTable(List.of("groupBy", "group", "posts", "postsWithNoReadyNow", "medianDepth", "medianLastShortlist",
-                "medianDaysVacant", "voluntaryExitsLast12Months", "appointmentsAfterDismissal", "credibleDismissalShare"));
+                "medianDaysVacant", "voluntaryExitsLast12Months", "mutualAgreementExitsLast12Months", "dismissalsLast12Months",
+                "appointmentsAfterDismissal", "credibleDismissalShare"));
         for (Group g : groups) {
             row(csv, groupBy, g);
         }
@@ -55,7 +60,8 @@ public record SuccessionSummaryResponse(
 
     private static void row(CsvTable csv, String groupBy, Group g) {
         csv.row(groupBy, g.group(), g.posts(), g.postsWithNoReadyNow(), number(g.medianDepth()), number(g.medianLastShortlist()),
-                number(g.medianDaysVacant()), g.voluntaryExitsLast12Months(), g.appointmentsAfterDismissal(), number(g.credibleDismissalShare()));
+                number(g.medianDaysVacant()), g.voluntaryExitsLast12Months(), g.mutualAgreementExitsLast12Months(), g.dismissalsLast12Months(),
+                g.appointmentsAfterDismissal(), number(g.credibleDismissalShare()));
     }
 
     /** A whole number without its ".0". */

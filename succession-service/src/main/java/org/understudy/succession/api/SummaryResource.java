@@ -48,8 +48,8 @@ public class SummaryResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, SuccessionPostResource.CSV})
     @Operation(summary = "Aggregates by region, organisation type or oversight segment, and national totals",
-            description = "Posts, posts with no one ready now, median depth, median last shortlist, median days vacant, voluntary exits "
-                    + "in the last 12 months, appointments of people whose last exit was a dismissal, and the share of posts where a "
+            description = "Posts, posts with no one ready now, median depth, median last shortlist, median days vacant, exits "
+                    + "in the last 12 months (voluntary, by mutual agreement, dismissals: career exits and departures recorded on posts, once each), appointments of people whose last exit was a dismissal, and the share of posts where a "
                     + "dismissal would be credible. Send Accept: text/csv for the same as CSV (one row per group, then the national row).")
     @APIResponse(responseCode = "200", description = "The summary", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SuccessionSummaryResponse.class)),
@@ -73,7 +73,7 @@ public class SummaryResource {
         LocalDate today = LocalDate.now(clock);
         var readiness = settings.dismissalReadiness();
         SuccessionSummary.Summary summary = SuccessionSummary.of(grouping, figures.summaryRows(role, today, readiness, settings.interimVetting()),
-                figures.voluntaryExits(role, today.minusMonths(12), today));
+                figures.exits(role, today.minusMonths(12), today));
         return SuccessionSummaryResponse.of(summary, role, today, readiness.minimumReadyNow());
     }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
  * What one poll of events (or the passing of time) changed in the view, as the rows to write: each
  * changed organisation, post, vacancy and candidate once (as it is now), each changed candidate's
  * details, each (post, candidate) pair that now counts differently or no longer counts, the new history
- * rows in the order they were made, the view's new day, and the alerts raised. The writer persists it
+ * rows in the order they were made, the departures recorded on posts, the view's new day, and the alerts raised. The writer persists it
  * in one transaction with the positions it reflects.
  *
  * @param contributions by pair; a contribution that does not count means the pair is removed
@@ -22,11 +22,12 @@ import java.util.UUID;
 public record ChangeSet(Collection<OrganisationView> organisations, Collection<PostSuccession> posts,
                         Collection<VacancyView> vacancies, Collection<CandidateView> candidates,
                         Map<UUID, ViewState.Details> candidateDetails, Map<ViewState.Pair, Contribution> contributions,
-                        List<PostSuccessionHistory> history, Map<UUID, Long> historyCounts, LocalDate day) {
+                        List<PostSuccessionHistory> history, Map<UUID, Long> historyCounts, List<PostDeparture> departures,
+                        LocalDate day) {
 
     public boolean isEmpty() {
         return organisations.isEmpty() && posts.isEmpty() && vacancies.isEmpty() && candidates.isEmpty()
-                && contributions.isEmpty() && history.isEmpty() && day == null;
+                && contributions.isEmpty() && history.isEmpty() && departures.isEmpty() && day == null;
     }
 
     /** How many rows it writes, about (for logs). */
@@ -43,6 +44,7 @@ public record ChangeSet(Collection<OrganisationView> organisations, Collection<P
         private final Map<UUID, ViewState.Details> details = new LinkedHashMap<>();
         private final Map<ViewState.Pair, Contribution> contributions = new LinkedHashMap<>();
         private final List<PostSuccessionHistory> history = new ArrayList<>();
+        private final List<PostDeparture> departures = new ArrayList<>();
         private LocalDate day;
 
         void organisation(OrganisationView row) {
@@ -73,6 +75,10 @@ public record ChangeSet(Collection<OrganisationView> organisations, Collection<P
             history.add(row);
         }
 
+        void departure(PostDeparture d) {
+            departures.add(d);
+        }
+
         void day(LocalDate d) {
             day = d;
         }
@@ -86,7 +92,7 @@ public record ChangeSet(Collection<OrganisationView> organisations, Collection<P
             posts.keySet().forEach(id -> counts.put(id, view.historyCount(id)));
             return new ChangeSet(List.copyOf(organisations.values()), List.copyOf(posts.values()), List.copyOf(vacancies.values()),
                     List.copyOf(candidates.values()), Map.copyOf(details), Map.copyOf(contributions), List.copyOf(history),
-                    counts, day);
+                    counts, List.copyOf(departures), day);
         }
     }
 }

@@ -95,6 +95,7 @@ public record DismissalReadiness(int minimumReadyNow, int recentExitsWindow) {
                     "the last shortlist for this post had " + (size == 0 ? "no names" : size == 1 ? "1 name" : size + " names")));
         }
         reasons.add(exitsReason(f));
+        mutualAgreementReason(f).ifPresent(reasons::add);
 
         return new Verdict(credible, summary(f, enough, credible), List.copyOf(reasons));
     }
@@ -112,7 +113,7 @@ public record DismissalReadiness(int minimumReadyNow, int recentExitsWindow) {
         long voluntary = exits.stream().filter(ExitReason::voluntary).count();
         Effect effect = voluntary * 2 > exits.size() ? Effect.WEIGHS_AGAINST : Effect.CONTEXT;
         if (exits.size() == 1) {
-            String how = voluntary == 1 ? "voluntary" : "a dismissal";
+            String how = voluntary == 1 ? "voluntary" : exits.get(0) == ExitReason.MUTUAL_AGREEMENT ? "by mutual agreement" : "a dismissal";
             return new Reason("REGIONAL_EXITS", effect, recentExitsWindow == 1
                     ? "the last " + role + " exit in this region was " + how
                     : "the only " + role + " exit on record in this region was " + how);
@@ -121,6 +122,27 @@ public record DismissalReadiness(int minimumReadyNow, int recentExitsWindow) {
         String verb = voluntary == 1 || voluntary == 0 ? "was" : "were";
         return new Reason("REGIONAL_EXITS", effect,
                 count + " of the last " + exits.size() + " " + role + " exits in this region " + verb + " voluntary");
+    }
+
+    /**
+     * Exits by mutual agreement among the recent ones, on their own: a settlement is neither a leader's
+     * choice nor a dismissal, and counting it as either would flatter or darken the region's record.
+     */
+    private java.util.Optional<Reason> mutualAgreementReason(Facts f) {
+        if (!f.regionKnown()) {
+            return java.util.Optional.empty();
+        }
+        List<ExitReason> exits = f.recentExits().subList(0, Math.min(recentExitsWindow, f.recentExits().size()));
+        long settled = exits.stream().filter(e -> e == ExitReason.MUTUAL_AGREEMENT).count();
+        if (settled == 0) {
+            return java.util.Optional.empty();
+        }
+        String role = roleInWords(f.role());
+        String text = exits.size() == 1 ? "the only " + role + " exit considered in this region was by mutual agreement"
+                : settled + " of the last " + exits.size() + " " + role + " exits in this region " + (settled == 1 ? "was" : "were")
+                + " by mutual agreement";
+        return java.util.Optional.of(new Reason("MUTUAL_AGREEMENT_EXITS", Effect.CONTEXT,
+                text + " (a settlement: counted neither as voluntary nor as a dismissal)"));
     }
 
     private String summary(Facts f, boolean enough, boolean credible) {

@@ -84,7 +84,9 @@ public class DismissalReadinessService {
                 in.readySoon(), rules.minimumReadyNow(), in.lastShortlistSize(),
                 in.interimNamedOn() == null ? null : new ReadinessReport.InterimCover(in.interimCandidateId(), in.interimNamedOn(), interim),
                 new ReadinessReport.RecentExits(rules.recentExitsWindow(), exits.size(),
-                        (int) exits.stream().filter(ExitReason::voluntary).count(), day));
+                        (int) exits.stream().filter(ExitReason::voluntary).count(),
+                        (int) exits.stream().filter(e -> e == ExitReason.MUTUAL_AGREEMENT).count(),
+                        (int) exits.stream().filter(e -> e == ExitReason.DISMISSED).count(), day));
         return new ReadinessReport(p.postId, p.odsCode, o == null ? null : o.name, o == null ? null : o.region,
                 o == null ? null : o.organisationType, o == null ? null : o.oversightSegment, p.role,
                 verdict.credible(), verdict.summary(), numbers, verdict.reasons(), basedOn(basedOn), asOf);

@@ -48,9 +48,11 @@ public record ReadinessReport(UUID postId, String odsCode, String organisationNa
      * @param window     how many the reasons look at (configuration)
      * @param considered how many there were, at most the window
      * @param voluntary  of which resigned, retired or moved
+     * @param mutualAgreement of which by mutual agreement (a settlement: neither voluntary nor a dismissal)
+     * @param dismissed  of which dismissals
      * @param upTo       exits dated on or before this day
      */
-    public record RecentExits(int window, int considered, int voluntary, LocalDate upTo) {
+    public record RecentExits(int window, int considered, int voluntary, int mutualAgreement, int dismissed, LocalDate upTo) {
     }
 
     /** A history entry: from when the numbers held, what caused them, and the event (null for an expiry). */

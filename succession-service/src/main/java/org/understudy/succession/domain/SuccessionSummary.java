@@ -1,5 +1,6 @@
 package org.understudy.succession.domain;
 
+import org.understudy.events.ExitReason;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
 
@@ -15,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * The aggregates by region, organisation type, oversight segment or integrated care board (docs/succession-view.md, "Aggregates"),
- * as a pure function of one row per post and the counts of voluntary exits.
+ * as a pure function of one row per post and the counts of exits by reason.
  */
 public final class SuccessionSummary {
     /** The group of posts (or exits) whose organisation is not known to the view yet. */
@@ -86,9 +87,26 @@ public final class SuccessionSummary {
                           String integratedCareBoard) {
     }
 
-    /** Voluntary exits in the period at organisations of one region, type, segment and ICB (null: unknown). */
+    /** Exits for one reason in the period at organisations of one region, type, segment and ICB (null: unknown). */
     public record ExitCount(Region region, OrganisationType organisationType, Integer oversightSegment, String integratedCareBoard,
-                            long voluntary) {
+                            ExitReason reason, long count) {
+    }
+
+    /** Exits by kind: voluntary (resigned, retired, moved), by mutual agreement (settlement), dismissals. */
+    public record ExitTally(long voluntary, long mutualAgreement, long dismissed) {
+        static final ExitTally NONE = new ExitTally(0, 0, 0);
+
+        static ExitTally of(ExitReason reason, long count) {
+            return switch (reason) {
+                case DISMISSED -> new ExitTally(0, 0, count);
+                case MUTUAL_AGREEMENT -> new ExitTally(0, count, 0);
+                case RESIGNED, RETIRED, MOVED -> new ExitTally(count, 0, 0);
+            };
+        }
+
+        ExitTally plus(ExitTally o) {
+            return new ExitTally(voluntary + o.voluntary, mutualAgreement + o.mutualAgreement, dismissed + o.dismissed);
+        }
     }
 
     /**
@@ -97,8 +115,8 @@ public final class SuccessionSummary {
      * @param credibleDismissalShare credible posts / posts, rounded to 4 places; null for no posts
      */
     public record Figures(String group, int posts, int postsWithNoReadyNow, Double medianDepth, Double medianLastShortlist,
-                          Double medianDaysVacant, long voluntaryExitsLast12Months, int appointmentsAfterDismissal,
-                          Double credibleDismissalShare) {
+                          Double medianDaysVacant, long voluntaryExitsLast12Months, long mutualAgreementExitsLast12Months,
+                          long dismissalsLast12Months, int appointmentsAfterDismissal, Double credibleDismissalShare) {
     }
 
     /** The groups in order (a group with exits but no posts is included), and the national totals. */
@@ -107,33 +125,34 @@ public final class SuccessionSummary {
 
     public static Summary of(GroupBy groupBy, Collection<PostRow> posts, Collection<ExitCount> exits) {
         Map<String, List<PostRow>> postsByKey = new TreeMap<>(groupBy.order());
-        Map<String, Long> exitsByKey = new TreeMap<>(groupBy.order());
+        Map<String, ExitTally> exitsByKey = new TreeMap<>(groupBy.order());
         for (PostRow p : posts) {
             postsByKey.computeIfAbsent(groupBy.keyOf(p.region(), p.organisationType(), p.oversightSegment(), p.integratedCareBoard()), k -> new ArrayList<>()).add(p);
         }
-        long totalExits = 0;
+        ExitTally totalExits = ExitTally.NONE;
         for (ExitCount e : exits) {
-            exitsByKey.merge(groupBy.keyOf(e.region(), e.organisationType(), e.oversightSegment(), e.integratedCareBoard()), e.voluntary(), Long::sum);
-            totalExits += e.voluntary();
+            ExitTally tally = ExitTally.of(e.reason(), e.count());
+            exitsByKey.merge(groupBy.keyOf(e.region(), e.organisationType(), e.oversightSegment(), e.integratedCareBoard()), tally, ExitTally::plus);
+            totalExits = totalExits.plus(tally);
         }
         Map<String, Boolean> keys = new TreeMap<>(groupBy.order());
         postsByKey.keySet().forEach(k -> keys.put(k, true));
         exitsByKey.keySet().forEach(k -> keys.put(k, true));
         List<Figures> groups = new ArrayList<>();
         for (String key : keys.keySet()) {
-            groups.add(figures(key, postsByKey.getOrDefault(key, List.of()), exitsByKey.getOrDefault(key, 0L)));
+            groups.add(figures(key, postsByKey.getOrDefault(key, List.of()), exitsByKey.getOrDefault(key, ExitTally.NONE)));
         }
         return new Summary(groupBy, List.copyOf(groups), figures("NATIONAL", List.copyOf(posts), totalExits));
     }
 
-    private static Figures figures(String group, List<PostRow> posts, long voluntaryExits) {
+    private static Figures figures(String group, List<PostRow> posts, ExitTally exits) {
         int credible = (int) posts.stream().filter(PostRow::credible).count();
         return new Figures(group, posts.size(),
                 (int) posts.stream().filter(p -> p.readyNow() == 0).count(),
                 median(posts.stream().map(p -> (Integer) p.readyNow()).toList()),
                 median(posts.stream().map(PostRow::lastShortlistSize).toList()),
                 median(posts.stream().map(PostRow::daysVacant).toList()),
-                voluntaryExits,
+                exits.voluntary(), exits.mutualAgreement(), exits.dismissed(),
                 (int) posts.stream().filter(PostRow::appointedAfterDismissal).count(),
                 posts.isEmpty() ? null : Math.round(credible * 10_000.0 / posts.size()) / 10_000.0);
     }

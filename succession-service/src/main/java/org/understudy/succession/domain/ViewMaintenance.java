@@ -133,6 +133,12 @@ public final class ViewMaintenance {
         boolean isNew = row == null;
         UUID incumbent = state.incumbent() == null ? null : state.incumbent().candidateId();
         boolean incumbentChanged = isNew || !Objects.equals(row.incumbentCandidateId, incumbent);
+        PostState.Departure departure = state.lastDeparture();
+        if (departure != null && (isNew || !departure.date().equals(row.lastDepartureDate) || departure.reason() != row.lastDepartureReason)) {
+            // A new departure: whoever held the post until now left (unknown when the post is new to the view).
+            view.departed(new PostDeparture(state.postId(), state.odsCode(), state.role(), departure.date(), departure.reason(),
+                    isNew ? null : row.incumbentCandidateId));
+        }
         if (isNew) {
             row = new PostSuccession();
             row.postId = state.postId();

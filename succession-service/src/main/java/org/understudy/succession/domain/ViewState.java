@@ -68,6 +68,7 @@ public final class ViewState {
     private LocalDate day;
 
     private ChangeSet.Builder changes = new ChangeSet.Builder();
+    private final List<PostDeparture> departures = new ArrayList<>();
 
     // --- the view's day -------------------------------------------------------------------------
 
@@ -447,6 +448,21 @@ public final class ViewState {
     /** How many history rows a post has. */
     public long historyCount(UUID postId) {
         return historyCounts.getOrDefault(postId, 0L);
+    }
+
+    // --- departures -----------------------------------------------------------------------------
+
+    /**
+     * Notes a departure recorded on a post. Kept for the whole view a rebuild writes; appended only, like
+     * history, so the live writer's copy holds those since it started (nothing reads them from memory).
+     */
+    public void departed(PostDeparture departure) {
+        departures.add(departure);
+        changes.departure(departure);
+    }
+
+    public List<PostDeparture> departures() {
+        return departures;
     }
 
     // --- what changed, and the whole view --------------------------------------------------------

@@ -114,6 +114,9 @@ public class ChangeSetWriter {
             if (!changes.history().isEmpty()) {
                 ViewTables.HISTORY.copy(copy, ViewTables.HISTORY.name(), changes.history());
             }
+            if (!changes.departures().isEmpty()) {
+                ViewTables.DEPARTURES.copy(copy, ViewTables.DEPARTURES.name(), changes.departures());
+            }
             savePositions(c, positions);
             outbox.insert(c, alerts.stream().map(AlertLog.Entry::event).toList());
             alertLog.insert(c, alerts);

@@ -30,7 +30,6 @@ import java.util.UUID;
 /** The reads behind decision support: regional exits, the rows of the aggregates, the ready-now graph. */
 @ApplicationScoped
 public class DecisionSupportRepository {
-    private static final String VOLUNTARY = "('RESIGNED', 'RETIRED', 'MOVED')";
 
     @Inject
     EntityManager em;
@@ -42,7 +41,7 @@ public class DecisionSupportRepository {
     @SuppressWarnings("unchecked")
     public List<ExitReason> recentExits(Region region, BoardRole role, LocalDate day, int limit) {
         List<String> reasons = em.createNativeQuery("""
-                        SELECT e.reason FROM candidate_exit e JOIN organisation_view o ON o.ods_code = e.ods_code
+                        SELECT e.reason FROM leadership_exit e JOIN organisation_view o ON o.ods_code = e.ods_code
                         WHERE o.region = :region AND e.role = :role AND e.exit_date <= :day
                         ORDER BY e.exit_date DESC, e.candidate_id, e.seq""")
                 .setParameter("region", region.name()).setParameter("role", role.name()).setParameter("day", day)
@@ -59,7 +58,7 @@ public class DecisionSupportRepository {
         Query query = em.createNativeQuery("""
                         SELECT o.region, o.organisation_type, o.oversight_segment, p.ready_now, p.last_shortlist_size,
                                p.interim_named_on IS NOT NULL, v.first_advertised_on, v.filled_on, v.closed_on,
-                               (SELECT e.reason FROM candidate_exit e
+                               (SELECT e.reason FROM leadership_exit e
                                  WHERE p.incumbent_since IS NOT NULL AND e.candidate_id = p.incumbent_candidate_id
                                    AND e.exit_date <= p.incumbent_since
                                  ORDER BY e.exit_date DESC, e.seq DESC LIMIT 1),
@@ -94,15 +93,18 @@ public class DecisionSupportRepository {
         return out;
     }
 
-    /** Voluntary exits (RESIGNED, RETIRED, MOVED) dated after {@code after} and on or before {@code until}, by organisation. */
+    /**
+     * Exits (career exits and departures recorded on posts, once each: {@code leadership_exit}) dated after
+     * {@code after} and on or before {@code until}, by organisation and reason.
+     */
     @SuppressWarnings("unchecked")
-    public List<SuccessionSummary.ExitCount> voluntaryExits(BoardRole role, LocalDate after, LocalDate until) {
+    public List<SuccessionSummary.ExitCount> exits(BoardRole role, LocalDate after, LocalDate until) {
         Query query = em.createNativeQuery("""
-                        SELECT o.region, o.organisation_type, o.oversight_segment, o.integrated_care_board_code, count(*)
-                        FROM candidate_exit e LEFT JOIN organisation_view o ON o.ods_code = e.ods_code
-                        WHERE e.reason IN\s""" + VOLUNTARY + " AND e.exit_date > :after AND e.exit_date <= :until"
+                        SELECT o.region, o.organisation_type, o.oversight_segment, o.integrated_care_board_code, e.reason, count(*)
+                        FROM leadership_exit e LEFT JOIN organisation_view o ON o.ods_code = e.ods_code
+                        WHERE e.exit_date > :after AND e.exit_date <= :until"""
                         + (role == null ? "" : " AND e.role = :role")
-                        + " GROUP BY o.region, o.organisation_type, o.oversight_segment, o.integrated_care_board_code")
+                        + " GROUP BY o.region, o.organisation_type, o.oversight_segment, o.integrated_care_board_code, e.reason")
                 .setParameter("after", after).setParameter("until", until);
         if (role != null) {
             query.setParameter("role", role.name());
@@ -113,7 +115,8 @@ public class DecisionSupportRepository {
                 r[1] == null ? null : OrganisationType.valueOf((String) r[1]),
                 r[2] == null ? null : ((Number) r[2]).intValue(),
                 (String) r[3],
-                ((Number) r[4]).longValue())).toList();
+                ExitReason.valueOf((String) r[4]),
+                ((Number) r[5]).longValue())).toList();
     }
 
     /** What the view holds about a candidate named as interim cover; null when it holds nothing. */

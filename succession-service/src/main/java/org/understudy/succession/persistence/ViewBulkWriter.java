@@ -92,6 +92,7 @@ public class ViewBulkWriter {
                 post.getValue().forEach((candidate, c2) -> pairs.add(new ViewTables.Pair(post.getKey(), candidate, c2)));
             }
             rows.put("post_candidate", ViewTables.CONTRIBUTIONS.copy(copy, "post_candidate", pairs));
+            rows.put("post_departure", ViewTables.DEPARTURES.copy(copy, "post_departure", view.departures()));
             spill.finish();
             try (Reader in = Files.newBufferedReader(spill.historyFile(), StandardCharsets.UTF_8)) {
                 rows.put("post_succession_history", copy.copyIn("COPY post_succession_history (" + ViewTables.HISTORY.columnList()

@@ -7,6 +7,7 @@ import org.understudy.succession.domain.CandidateView;
 import org.understudy.succession.domain.Contribution;
 import org.understudy.succession.domain.OrganisationView;
 import org.understudy.succession.domain.PostSuccession;
+import org.understudy.succession.domain.PostDeparture;
 import org.understudy.succession.domain.PostSuccessionHistory;
 import org.understudy.succession.domain.VacancyView;
 
@@ -127,9 +128,14 @@ final class ViewTables {
                     h.readyNow, h.readySoon, h.namedReadyNow, h.poolReadyNow, h.replaceability, h.applicants, h.shortlisted,
                     h.lastShortlistSize, h.incumbentCandidateId, h.interimCandidateId, h.interimNamedOn));
 
+    /** Appended only, like history. */
+    static final Table<PostDeparture> DEPARTURES = new Table<>("post_departure", List.of(),
+            List.of("post_id", "ods_code", "role", "departure_date", "reason", "candidate_id"),
+            (out, d) -> out.fields(d.postId(), d.odsCode(), d.role(), d.date(), d.reason(), d.candidateId()));
+
     /** Every table of the view, parents before children (the order they are emptied and filled in). */
     static final List<Table<?>> ALL = List.of(ORGANISATIONS, POSTS, CANDIDATES, READINESS, NOMINATIONS, EXITS, VACANCIES,
-            CONTRIBUTIONS, HISTORY);
+            CONTRIBUTIONS, HISTORY, DEPARTURES);
 
     private ViewTables() {
     }

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.understudy.events.ExitReason.DISMISSED;
 import static org.understudy.events.ExitReason.MOVED;
+import static org.understudy.events.ExitReason.MUTUAL_AGREEMENT;
 import static org.understudy.events.ExitReason.RESIGNED;
 import static org.understudy.events.ExitReason.RETIRED;
 import static org.understudy.succession.domain.DismissalReadiness.Effect.CONTEXT;
@@ -151,6 +152,17 @@ class DismissalReadinessTest {
                         reason("NO_REGIONAL_EXITS", CONTEXT, "no chief executive exits in this region are on record")),
                 Arguments.of("a chair's exits", with(role(BoardRole.CHAIR), exits(RESIGNED, RESIGNED)), true,
                         reason("REGIONAL_EXITS", WEIGHS_AGAINST, "2 of the last 2 chair exits in this region were voluntary")),
+                // a settlement is neither voluntary nor a dismissal, and is said on its own
+                Arguments.of("a settlement among the last 3: not voluntary", with(exits(MUTUAL_AGREEMENT, RESIGNED, DISMISSED)), true,
+                        reason("REGIONAL_EXITS", CONTEXT, "1 of the last 3 chief executive exits in this region was voluntary")),
+                Arguments.of("a settlement among the last 3: said on its own", with(exits(MUTUAL_AGREEMENT, RESIGNED, DISMISSED)), true,
+                        reason("MUTUAL_AGREEMENT_EXITS", CONTEXT, "1 of the last 3 chief executive exits in this region was by mutual"
+                                + " agreement (a settlement: counted neither as voluntary nor as a dismissal)")),
+                Arguments.of("two settlements of two", with(exits(MUTUAL_AGREEMENT, MUTUAL_AGREEMENT)), true,
+                        reason("MUTUAL_AGREEMENT_EXITS", CONTEXT, "2 of the last 2 chief executive exits in this region were by mutual"
+                                + " agreement (a settlement: counted neither as voluntary nor as a dismissal)")),
+                Arguments.of("one exit on record, a settlement", with(exits(MUTUAL_AGREEMENT)), true,
+                        reason("REGIONAL_EXITS", CONTEXT, "the only chief executive exit on record in this region was by mutual agreement")),
                 Arguments.of("region not known yet", with(regionUnknown(), exits(RESIGNED)), true,
                         reason("REGION_UNKNOWN", CONTEXT, "the organisation's region is not yet known, so exits in its region cannot be counted")));
     }

@@ -1,6 +1,7 @@
 package org.understudy.succession.domain;
 
 import org.junit.jupiter.api.Test;
+import org.understudy.events.ExitReason;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
 
@@ -36,22 +37,24 @@ class SuccessionSummaryTest {
                 post(Region.MIDLANDS, 3, 1, null, 10, true, false),
                 post(null, 3, 0, null, null, false, false));
         List<SuccessionSummary.ExitCount> exits = List.of(
-                new SuccessionSummary.ExitCount(Region.LONDON, OrganisationType.ACUTE, 2, "QLO", 2),
-                new SuccessionSummary.ExitCount(Region.SOUTH_WEST, OrganisationType.ACUTE, 1, "QSO", 1),
-                new SuccessionSummary.ExitCount(null, null, null, null, 4));
+                new SuccessionSummary.ExitCount(Region.LONDON, OrganisationType.ACUTE, 2, "QLO", ExitReason.RESIGNED, 2),
+                new SuccessionSummary.ExitCount(Region.LONDON, OrganisationType.ACUTE, 2, "QLO", ExitReason.MUTUAL_AGREEMENT, 1),
+                new SuccessionSummary.ExitCount(Region.SOUTH_WEST, OrganisationType.ACUTE, 1, "QSO", ExitReason.RETIRED, 1),
+                new SuccessionSummary.ExitCount(Region.SOUTH_WEST, OrganisationType.ACUTE, 1, "QSO", ExitReason.DISMISSED, 2),
+                new SuccessionSummary.ExitCount(null, null, null, null, ExitReason.MOVED, 4));
         SuccessionSummary.Summary s = SuccessionSummary.of(SuccessionSummary.GroupBy.REGION, posts, exits);
         assertEquals(List.of("LONDON", "SOUTH_WEST", "MIDLANDS", "UNKNOWN"), s.groups().stream().map(SuccessionSummary.Figures::group).toList());
-        assertEquals(new SuccessionSummary.Figures("LONDON", 2, 1, 1.5, 2.0, 30.0, 2, 1, 0.5), s.groups().get(0));
-        assertEquals(new SuccessionSummary.Figures("SOUTH_WEST", 0, 0, null, null, null, 1, 0, null), s.groups().get(1));
-        assertEquals(new SuccessionSummary.Figures("NATIONAL", 4, 2, 0.5, 2.0, 20.0, 7, 1, 0.5), s.national());
+        assertEquals(new SuccessionSummary.Figures("LONDON", 2, 1, 1.5, 2.0, 30.0, 2, 1, 0, 1, 0.5), s.groups().get(0));
+        assertEquals(new SuccessionSummary.Figures("SOUTH_WEST", 0, 0, null, null, null, 1, 0, 2, 0, null), s.groups().get(1));
+        assertEquals(new SuccessionSummary.Figures("NATIONAL", 4, 2, 0.5, 2.0, 20.0, 7, 1, 2, 1, 0.5), s.national());
 
         SuccessionSummary.Summary bySegment = SuccessionSummary.of(SuccessionSummary.GroupBy.SEGMENT, posts, List.of());
         assertEquals(List.of("2", "3", "4"), bySegment.groups().stream().map(SuccessionSummary.Figures::group).toList());
         // By integrated care board (here one a region): codes in alphabetical order, organisations without one last.
         SuccessionSummary.Summary byIcb = SuccessionSummary.of(SuccessionSummary.GroupBy.INTEGRATED_CARE_BOARD, posts, exits);
         assertEquals(List.of("QLO", "QMI", "QSO", "UNKNOWN"), byIcb.groups().stream().map(SuccessionSummary.Figures::group).toList());
-        assertEquals(new SuccessionSummary.Figures("QLO", 2, 1, 1.5, 2.0, 30.0, 2, 1, 0.5), byIcb.groups().get(0));
-        assertEquals(new SuccessionSummary.Figures("UNKNOWN", 1, 1, 0.0, null, null, 4, 0, 0.0), byIcb.groups().get(3));
+        assertEquals(new SuccessionSummary.Figures("QLO", 2, 1, 1.5, 2.0, 30.0, 2, 1, 0, 1, 0.5), byIcb.groups().get(0));
+        assertEquals(new SuccessionSummary.Figures("UNKNOWN", 1, 1, 0.0, null, null, 4, 0, 0, 0, 0.0), byIcb.groups().get(3));
         assertEquals(0.3333, SuccessionSummary.of(SuccessionSummary.GroupBy.ORGANISATION_TYPE,
                 List.of(posts.get(0), posts.get(1), posts.get(3)), List.of()).national().credibleDismissalShare());
     }

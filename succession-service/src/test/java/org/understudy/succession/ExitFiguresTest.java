@@ -1,0 +1,113 @@
+package org.understudy.succession;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.understudy.events.BoardRole;
+import org.understudy.events.ExitReason;
+import org.understudy.events.LeavingReason;
+import org.understudy.events.OrganisationType;
+import org.understudy.events.PostState;
+import org.understudy.events.Region;
+import org.understudy.events.VacancyEventTypes;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Every departure counts: those recorded on posts feed the exit figures whether or not the person is in
+ * the pipeline, the same exit recorded by both services counts once, a settlement (MUTUAL_AGREEMENT) is
+ * counted on its own, an interim's planned end not at all, and a dismissal recorded only on a post still
+ * makes the next appointment of that person one "after dismissal".
+ */
+@QuarkusTest
+class ExitFiguresTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    StoryEvents story;
+
+    @BeforeEach
+    void open() {
+        story = new StoryEvents(bootstrap);
+    }
+
+    @AfterEach
+    void close() {
+        story.close();
+    }
+
+    private static String code(String first) {
+        return first + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36).toUpperCase();
+    }
+
+    @Test
+    void departuresOnPostsAreExitsCountedOnceEach() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Region region = Region.NORTH_EAST_AND_YORKSHIRE;
+        OrganisationType type = OrganisationType.MENTAL_HEALTH;
+        String icb = code("Q");   // a board of its own, so that its group holds only this test's exits
+        String trust = code("X");
+        String other = code("X");
+        story.organisation(trust, "Exit Story NHS Trust", region, type, 3, icb, today.minusYears(4));
+        story.organisation(other, "Next Story NHS Trust", region, type, 3, icb, today.minusYears(4));
+
+        // A chief executive outside the pipeline is dismissed (recorded on the post only).
+        UUID ceo = UUID.randomUUID();
+        story.post(ceo, trust, BoardRole.CHIEF_EXECUTIVE, new PostState.Incumbent(null, today.minusYears(3), false), null,
+                VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusYears(3)));
+        story.departure(ceo, trust, BoardRole.CHIEF_EXECUTIVE, today.minusDays(10), LeavingReason.DISMISSED);
+
+        // A chair leaves by settlement: counted on its own, not as voluntary.
+        UUID chair = UUID.randomUUID();
+        story.post(chair, trust, BoardRole.CHAIR, new PostState.Incumbent(null, today.minusYears(2), false), null,
+                VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusYears(2)));
+        story.departure(chair, trust, BoardRole.CHAIR, today.minusDays(5), LeavingReason.MUTUAL_AGREEMENT);
+
+        // A finance director in the pipeline resigns: both services record it (dated a day apart): one exit.
+        StoryEvents.Candidate cfo = story.candidate(region, type, today.minusMonths(1));
+        cfo.exit(null, trust, BoardRole.CHIEF_FINANCIAL_OFFICER, today.minusDays(19), ExitReason.RESIGNED).publish(today.minusDays(19));
+        UUID finance = UUID.randomUUID();
+        story.post(finance, trust, BoardRole.CHIEF_FINANCIAL_OFFICER, new PostState.Incumbent(cfo.id, today.minusYears(5), false), null,
+                VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusYears(1)));
+        story.departure(finance, trust, BoardRole.CHIEF_FINANCIAL_OFFICER, today.minusDays(20), LeavingReason.RESIGNED);
+
+        // An interim's planned end is not an exit.
+        UUID nurse = UUID.randomUUID();
+        story.post(nurse, trust, BoardRole.CHIEF_NURSE, new PostState.Incumbent(null, today.minusMonths(6), true), null,
+                VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusMonths(6)));
+        story.departure(nurse, trust, BoardRole.CHIEF_NURSE, today.minusDays(3), LeavingReason.END_OF_INTERIM);
+
+        // A medical director in the pipeline is dismissed (recorded on the post only), then appointed at the other trust.
+        StoryEvents.Candidate doctor = story.candidate(region, type, today.minusMonths(1));
+        doctor.publish(today.minusYears(3));
+        UUID medical = UUID.randomUUID();
+        story.post(medical, trust, BoardRole.CHIEF_MEDICAL_OFFICER, new PostState.Incumbent(doctor.id, today.minusYears(3), false), null,
+                VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusYears(3)));
+        story.departure(medical, trust, BoardRole.CHIEF_MEDICAL_OFFICER, today.minusDays(60), LeavingReason.DISMISSED);
+        UUID elsewhere = UUID.randomUUID();
+        story.post(elsewhere, other, BoardRole.CHIEF_MEDICAL_OFFICER, new PostState.Incumbent(doctor.id, today.minusDays(30), false), null,
+                VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusDays(30)));
+
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("groupBy", "integratedCareBoard").get("/api/v1/succession/summary")
+                .then().statusCode(200)
+                .body("groups.find { it.group == '" + icb + "' }.voluntaryExitsLast12Months", equalTo(1))
+                .body("groups.find { it.group == '" + icb + "' }.mutualAgreementExitsLast12Months", equalTo(1))
+                .body("groups.find { it.group == '" + icb + "' }.dismissalsLast12Months", equalTo(2))
+                .body("groups.find { it.group == '" + icb + "' }.appointmentsAfterDismissal", equalTo(1)));
+        given().queryParam("groupBy", "integratedCareBoard").queryParam("role", "CHAIR").get("/api/v1/succession/summary").then()
+                .body("groups.find { it.group == '" + icb + "' }.mutualAgreementExitsLast12Months", equalTo(1))
+                .body("groups.find { it.group == '" + icb + "' }.voluntaryExitsLast12Months", equalTo(0));
+    }
+}
