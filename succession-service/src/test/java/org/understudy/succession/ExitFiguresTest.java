@@ -1,6 +1,7 @@
 package org.understudy.succession;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,17 +12,24 @@ import org.understudy.events.LeavingReason;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.PostState;
 import org.understudy.events.Region;
+import org.understudy.events.SuccessionEventTypes;
 import org.understudy.events.VacancyEventTypes;
+import org.understudy.infra.security.TestTokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every departure counts: those recorded on posts feed the exit figures whether or not the person is in
@@ -96,18 +104,72 @@ class ExitFiguresTest {
         story.post(medical, trust, BoardRole.CHIEF_MEDICAL_OFFICER, new PostState.Incumbent(doctor.id, today.minusYears(3), false), null,
                 VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusYears(3)));
         story.departure(medical, trust, BoardRole.CHIEF_MEDICAL_OFFICER, today.minusDays(60), LeavingReason.DISMISSED);
+
+        // A chief operating officer in the pipeline is dismissed, then leads the integrated care board that oversees both trusts
+        // (registered as an organisation of its own, its ODS code the one the trusts name as their board).
+        StoryEvents.Candidate operator = story.candidate(region, type, today.minusMonths(1));
+        operator.publish(today.minusYears(2));
+        UUID operations = UUID.randomUUID();
+        story.post(operations, other, BoardRole.CHIEF_OPERATING_OFFICER, new PostState.Incumbent(operator.id, today.minusYears(2), false), null,
+                VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusYears(2)));
+        story.departure(operations, other, BoardRole.CHIEF_OPERATING_OFFICER, today.minusDays(100), LeavingReason.DISMISSED);
+        story.organisation(icb, "Story Integrated Care Board", region, OrganisationType.OTHER, 2, null, today.minusYears(4));
+
+        // The dismissals are in the view (the appointments below must not overtake them: other partitions).
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("groupBy", "integratedCareBoard").get("/api/v1/succession/summary")
+                .then().statusCode(200).body("groups.find { it.group == '" + icb + "' }.dismissalsLast12Months", equalTo(3)));
+        String since = java.time.Instant.now().toString();
         UUID elsewhere = UUID.randomUUID();
         story.post(elsewhere, other, BoardRole.CHIEF_MEDICAL_OFFICER, new PostState.Incumbent(doctor.id, today.minusDays(30), false), null,
                 VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusDays(30)));
+        UUID board = UUID.randomUUID();
+        story.post(board, icb, BoardRole.CHIEF_EXECUTIVE, new PostState.Incumbent(operator.id, today.minusDays(40), false), null,
+                VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusDays(40)));
 
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("groupBy", "integratedCareBoard").get("/api/v1/succession/summary")
                 .then().statusCode(200)
                 .body("groups.find { it.group == '" + icb + "' }.voluntaryExitsLast12Months", equalTo(1))
                 .body("groups.find { it.group == '" + icb + "' }.mutualAgreementExitsLast12Months", equalTo(1))
-                .body("groups.find { it.group == '" + icb + "' }.dismissalsLast12Months", equalTo(2))
-                .body("groups.find { it.group == '" + icb + "' }.appointmentsAfterDismissal", equalTo(1)));
+                .body("groups.find { it.group == '" + icb + "' }.dismissalsLast12Months", equalTo(3)) // the chief executive's, the medical director's, the operating officer's
+                .body("groups.find { it.group == '" + icb + "' }.appointmentsAfterDismissal", equalTo(1))); // at the other trust (the board names no board of its own)
         given().queryParam("groupBy", "integratedCareBoard").queryParam("role", "CHAIR").get("/api/v1/succession/summary").then()
                 .body("groups.find { it.group == '" + icb + "' }.mutualAgreementExitsLast12Months", equalTo(1))
                 .body("groups.find { it.group == '" + icb + "' }.voluntaryExitsLast12Months", equalTo(0));
+
+        // The regulator's list: each of them, with where they were dismissed from and, for the board, the trusts it oversees.
+        String list = "/api/v1/succession/appointments-after-dismissal";
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("region", region.name()).queryParam("size", 500).get(list)
+                .then().statusCode(200).body("items.find { it.postId == '" + board + "' }.organisation.odsCode", equalTo(icb)));
+        JsonPath found = given().queryParam("region", region.name()).queryParam("size", 500).get(list)
+                .then().statusCode(200).extract().jsonPath();
+        String atBoard = "items.find { it.postId == '" + board + "' }.";
+        assertEquals(operator.id.toString(), found.getString(atBoard + "incumbentCandidateId"));
+        assertEquals(other, found.getString(atBoard + "dismissal.organisation.odsCode"));
+        assertEquals("CHIEF_OPERATING_OFFICER", found.getString(atBoard + "dismissal.role"));
+        assertEquals(60, found.getInt(atBoard + "dismissal.daysBefore"));
+        assertEquals(Map.of("3", 2), found.getMap(atBoard + "overseenTrustsBySegment"));
+        String atTrust = "items.find { it.postId == '" + elsewhere + "' }.";
+        assertEquals(trust, found.getString(atTrust + "dismissal.organisation.odsCode"));
+        assertEquals(3, found.getInt(atTrust + "dismissal.organisation.oversightSegment"));
+        assertEquals(Map.of(), found.getMap(atTrust + "overseenTrustsBySegment"));
+        assertNull(found.get("items.find { it.postId == '" + finance + "' }"), "a resignation is not a dismissal");
+        String csv = given().accept("text/csv").queryParam("region", region.name()).queryParam("size", 500).get(list)
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("postId,role,odsCode,"), csv);
+        assertTrue(csv.contains(board + ",CHIEF_EXECUTIVE," + icb + ",Story Integrated Care Board,"), csv);
+        given().header("Authorization", "Bearer " + TestTokens.mint("viewer")).get(list).then().statusCode(403);
+
+        // Each appointment raised one alert on succession-alerts (and in the alert log); the resignation raised none.
+        String alertType = SuccessionEventTypes.APPOINTED_AFTER_DISMISSAL;
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath alerts = given().queryParam("region", region.name()).queryParam("since", since).queryParam("size", 500)
+                    .get("/api/v1/succession/alerts")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of(operator.id.toString()),
+                    alerts.getList("items.findAll { it.type == '" + alertType + "' && it.data.state.postId == '" + board + "' }.data.state.candidateId"));
+            assertEquals(List.of(trust),
+                    alerts.getList("items.findAll { it.type == '" + alertType + "' && it.data.state.postId == '" + elsewhere + "' }.data.state.dismissedFromOdsCode"));
+            assertEquals(List.of(), alerts.getList("items.findAll { it.type == '" + alertType + "' && it.data.state.postId == '" + finance + "' }"));
+        });
     }
 }

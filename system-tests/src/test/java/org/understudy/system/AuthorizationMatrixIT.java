@@ -90,6 +90,7 @@ class AuthorizationMatrixIT {
             succession  GET    /api/v1/succession/posts/{postId}/dismissal-readiness    401  401     401    401    | 403 403    ok        403    ok
             succession  GET    /api/v1/succession/posts/{postId}/knock-on               401  401     401    401    | 403 403    ok        403    ok
             succession  GET    /api/v1/succession/posts/{postId}/successors             401  401     401    401    | ok  ok     ok        403    ok
+            succession  GET    /api/v1/succession/appointments-after-dismissal          401  401     401    401    | 403 403    ok        403    ok
             succession  GET    /api/v1/succession/summary                               401  401     401    401    | 403 403    ok        ok     ok
             succession  GET    /api/v1/succession/capacity                              401  401     401    401    | 403 403    ok        ok     ok
             succession  GET    /api/v1/succession/stream                                401  401     401    401    | 403 403    ok        ok     ok

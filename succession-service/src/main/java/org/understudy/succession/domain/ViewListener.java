@@ -15,4 +15,14 @@ public interface ViewListener {
      */
     void replaceabilityFell(PostSuccession post, OrganisationView organisation, Replaceability from,
                             OffsetDateTime effectiveAt, String cause, long sequence);
+
+    /**
+     * Someone whose most recent exit before starting was a dismissal was appointed to the post.
+     *
+     * @param dismissal   that exit
+     * @param effectiveAt when the appointment arrived (its event's time)
+     */
+    default void appointedAfterDismissal(PostSuccession post, OrganisationView organisation, LastExit dismissal,
+                                         OffsetDateTime effectiveAt, String cause) {
+    }
 }

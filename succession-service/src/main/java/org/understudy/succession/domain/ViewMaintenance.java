@@ -161,6 +161,12 @@ public final class ViewMaintenance {
         }
         refreshVacancyFields(row);
         recount(List.of(row.postId), null, cause, isNew);
+        if (incumbentChanged && incumbent != null && row.incumbentSince != null) {
+            LastExit last = LastExit.before(row.incumbentSince, view.details(incumbent).exits(), view.departuresOf(incumbent));
+            if (last != null && last.dismissal()) {
+                listener.appointedAfterDismissal(row, view.organisation(row.odsCode), last, cause.at(), cause.name());
+            }
+        }
         return Applied.CHANGED;
     }
 

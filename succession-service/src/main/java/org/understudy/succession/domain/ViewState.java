@@ -69,6 +69,7 @@ public final class ViewState {
 
     private ChangeSet.Builder changes = new ChangeSet.Builder();
     private final List<PostDeparture> departures = new ArrayList<>();
+    private final Map<UUID, List<PostDeparture>> departuresByCandidate = new HashMap<>();
 
     // --- the view's day -------------------------------------------------------------------------
 
@@ -452,13 +453,22 @@ public final class ViewState {
 
     // --- departures -----------------------------------------------------------------------------
 
-    /**
-     * Notes a departure recorded on a post. Kept for the whole view a rebuild writes; appended only, like
-     * history, so the live writer's copy holds those since it started (nothing reads them from memory).
-     */
+    /** Notes a departure recorded on a post (appended only, like history). */
     public void departed(PostDeparture departure) {
-        departures.add(departure);
+        keep(departure);
         changes.departure(departure);
+    }
+
+    private void keep(PostDeparture departure) {
+        departures.add(departure);
+        if (departure.candidateId() != null) {
+            departuresByCandidate.computeIfAbsent(departure.candidateId(), k -> new ArrayList<>()).add(departure);
+        }
+    }
+
+    /** The departures recorded on posts of one pipeline candidate. */
+    public List<PostDeparture> departuresOf(UUID candidateId) {
+        return departuresByCandidate.getOrDefault(candidateId, List.of());
     }
 
     public List<PostDeparture> departures() {
@@ -548,6 +558,11 @@ public final class ViewState {
 
         public Loader contribution(UUID postId, UUID candidateId, Contribution c) {
             remember(postId, candidateId, c);
+            return this;
+        }
+
+        public Loader departure(PostDeparture d) {
+            keep(d);
             return this;
         }
 

@@ -2,7 +2,8 @@ package org.understudy.succession.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.understudy.events.OrganisationType;
-import org.understudy.events.SuccessionAlertState;
+import org.understudy.events.BoardRole;
+import org.understudy.events.Region;
 import org.understudy.platform.outbox.Outbox;
 
 import java.sql.Array;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Keeps the alerts a change-set raised and queues their webhook deliveries, in the change-set's own
@@ -18,8 +20,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AlertLog {
-    /** An alert raised: its event (as it goes to succession-alerts), its state, the organisation's type and ICB. */
-    public record Entry(Outbox.Pending event, SuccessionAlertState state, OrganisationType organisationType, String integratedCareBoardCode) {
+    /** An alert raised: its event (as it goes to succession-alerts) and what subscriptions are matched on: the post and its organisation. */
+    public record Entry(Outbox.Pending event, UUID postId, String odsCode, BoardRole role, Region region, OrganisationType organisationType,
+                        Integer oversightSegment, String integratedCareBoardCode) {
     }
 
     public void insert(Connection connection, List<Entry> alerts) throws SQLException {
@@ -31,15 +34,14 @@ public class AlertLog {
                                               oversight_segment, raised_at, payload, integrated_care_board_code)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Entry a : alerts) {
-                SuccessionAlertState s = a.state();
                 insert.setObject(1, a.event().eventId());
                 insert.setString(2, a.event().type());
-                insert.setObject(3, s.postId());
-                insert.setString(4, s.odsCode());
-                insert.setString(5, s.role().name());
-                insert.setString(6, s.region() == null ? null : s.region().name());
+                insert.setObject(3, a.postId());
+                insert.setString(4, a.odsCode());
+                insert.setString(5, a.role().name());
+                insert.setString(6, a.region() == null ? null : a.region().name());
                 insert.setString(7, a.organisationType() == null ? null : a.organisationType().name());
-                insert.setObject(8, s.oversightSegment(), Types.INTEGER);
+                insert.setObject(8, a.oversightSegment(), Types.INTEGER);
                 insert.setObject(9, a.event().createdAt());
                 insert.setString(10, a.event().payload());
                 insert.setString(11, a.integratedCareBoardCode());

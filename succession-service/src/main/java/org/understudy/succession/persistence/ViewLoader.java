@@ -17,6 +17,7 @@ import org.understudy.succession.domain.OrganisationView;
 import org.understudy.succession.domain.PostSuccession;
 import org.understudy.succession.domain.PostSuccessionHistory;
 import org.understudy.succession.domain.Replaceability;
+import org.understudy.succession.domain.PostDeparture;
 import org.understudy.succession.domain.VacancyView;
 import org.understudy.succession.domain.ViewState;
 
@@ -69,6 +70,9 @@ public class ViewLoader {
             query(c, "SELECT h.* FROM post_succession p CROSS JOIN LATERAL (SELECT * FROM post_succession_history x"
                     + " WHERE x.post_id = p.post_id ORDER BY x.id DESC LIMIT 1) h", r -> load.lastHistory(history(r)));
             query(c, "SELECT " + ViewTables.VACANCIES.columnList() + " FROM vacancy_view", r -> load.vacancy(vacancy(r)));
+            query(c, "SELECT " + ViewTables.DEPARTURES.columnList() + " FROM post_departure", r -> load.departure(new PostDeparture(
+                    r.getObject(1, UUID.class), r.getString(2), BoardRole.valueOf(r.getString(3)), r.getObject(4, LocalDate.class),
+                    LeavingReason.valueOf(r.getString(5)), r.getObject(6, UUID.class))));
             Map<UUID, List<CandidateState.RoleReadiness>> readiness = new HashMap<>();
             query(c, "SELECT candidate_id, role, level, assessed_on FROM candidate_readiness ORDER BY candidate_id, role", r ->
                     readiness.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(new CandidateState.RoleReadiness(
