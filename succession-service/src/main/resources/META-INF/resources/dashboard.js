@@ -33,16 +33,19 @@
     CHIEF_MEDICAL_OFFICER: 'Chief medical officer',
     CHIEF_NURSE: 'Chief nurse',
     CHIEF_OPERATING_OFFICER: 'Chief operating officer',
-    NON_EXECUTIVE_DIRECTOR: 'Non-executive director'
+    NON_EXECUTIVE_DIRECTOR: 'Non-executive director',
+    REGIONAL_DIRECTOR: 'Regional director'
   };
   const TYPES = {
     ACUTE: 'acute', MENTAL_HEALTH: 'mental health', COMMUNITY: 'community',
-    AMBULANCE: 'ambulance', SPECIALIST: 'specialist', OTHER: 'other'
+    AMBULANCE: 'ambulance', SPECIALIST: 'specialist', OTHER: 'other',
+    INTEGRATED_CARE_BOARD: 'integrated care board', REGIONAL_TEAM: 'regional team'
   };
   const LEVELS = ['NONE', 'THIN', 'VIABLE', 'STRONG'];
   const LEVEL_WORDS = { NONE: 'None', THIN: 'Thin', VIABLE: 'Viable', STRONG: 'Strong' };
   const EFFECT_WORDS = { SUPPORTS: 'Supports', WEIGHS_AGAINST: 'Weighs against', CONTEXT: 'Context' };
-  const LEAVING = { RESIGNED: 'resigned', DISMISSED: 'dismissed', RETIRED: 'retired', MOVED: 'moved', END_OF_INTERIM: 'end of interim' };
+  const LEAVING = { RESIGNED: 'resigned', DISMISSED: 'dismissed', MUTUAL_AGREEMENT: 'mutual agreement', RETIRED: 'retired', MOVED: 'moved',
+    END_OF_INTERIM: 'end of interim' };
 
   /** Columns the API can sort its CSV by (the table sorts by these and a few more itself). */
   const API_SORTS = ['organisationName', 'role', 'readyNow', 'readySoon', 'lastShortlistSize', 'oversightSegment'];
@@ -639,7 +642,7 @@
       for (const [value, label] of entries) select.append(el('option', { value, text: label }));
     };
     fill($('f-region'), Object.entries(REGIONS));
-    fill($('f-role'), Object.entries(ROLES));
+    fill($('f-role'), Object.entries(ROLES).filter(([role]) => role !== 'REGIONAL_DIRECTOR')); // the dashboard shows trusts' posts
     fill($('f-replaceability'), LEVELS.map((l) => [l, LEVEL_WORDS[l]]));
     const form = $('filters');
     const read = () => {

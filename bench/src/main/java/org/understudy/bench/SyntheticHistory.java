@@ -63,7 +63,7 @@ final class SyntheticHistory {
             List<OrganisationState> trusts = new ArrayList<>();
             List<PostState> posts = new ArrayList<>();
             Region[] regions = Region.values();
-            OrganisationType[] types = OrganisationType.values();
+            OrganisationType[] types = OrganisationType.TRUSTS.stream().sorted().toArray(OrganisationType[]::new);
             for (int i = 0; i < TRUSTS; i++) {
                 OrganisationState o = new OrganisationState(String.format("S%s", Integer.toString(36 * 36 + i, 36).toUpperCase()),
                         "Synthetic NHS Trust " + i, regions[i % regions.length], types[(i / regions.length) % types.length], i % 3 == 0,
@@ -105,7 +105,7 @@ final class SyntheticHistory {
             CandidateState c = new CandidateState(UUID.randomUUID(), CandidateStatus.ACTIVE,
                     List.of(new CandidateState.RoleReadiness(BoardRole.CHIEF_EXECUTIVE, ReadinessLevel.READY_NOW, today)),
                     new CandidateState.FitAndProper(FitAndProperStatus.PASSED, today),
-                    new CandidateState.Mobility(List.of(Region.LONDON), List.of(OrganisationType.values()), true), List.of(), List.of());
+                    new CandidateState.Mobility(List.of(Region.LONDON), List.copyOf(OrganisationType.TRUSTS), true), List.of(), List.of());
             send(producer, Topics.CANDIDATE_EVENTS, CandidateEventTypes.REGISTERED, c.candidateId().toString(),
                     OffsetDateTime.now(ZoneOffset.UTC), c);
             producer.flush();

@@ -134,7 +134,7 @@ public final class TrustCsv {
         if (t.isEmpty()) {
             return Optional.of(OrganisationType.OTHER);
         }
-        for (OrganisationType type : OrganisationType.values()) {
+        for (OrganisationType type : OrganisationType.TRUSTS) {
             if (normalise(type.name()).equals(t)) {
                 return Optional.of(type);
             }

@@ -113,12 +113,20 @@ class ExitFiguresTest {
         story.post(operations, other, BoardRole.CHIEF_OPERATING_OFFICER, new PostState.Incumbent(operator.id, today.minusYears(2), false), null,
                 VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusYears(2)));
         story.departure(operations, other, BoardRole.CHIEF_OPERATING_OFFICER, today.minusDays(100), LeavingReason.DISMISSED);
-        story.organisation(icb, "Story Integrated Care Board", region, OrganisationType.OTHER, 2, null, today.minusYears(4));
+        story.organisation(icb, "Story Integrated Care Board", region, OrganisationType.INTEGRATED_CARE_BOARD, 2, null, today.minusYears(4));
+        // A chief nurse in the pipeline is dismissed, then becomes the regional director of NHS England's team for the region.
+        String team = code("Y");
+        story.organisation(team, "Story Regional Team", region, OrganisationType.REGIONAL_TEAM, 1, null, today.minusYears(4));
+        StoryEvents.Candidate nurseLeader = story.candidate(region, type, today.minusMonths(1));
+        nurseLeader.exit(null, other, BoardRole.CHIEF_NURSE, today.minusDays(200), ExitReason.DISMISSED).publish(today.minusDays(200));
 
         // The dismissals are in the view (the appointments below must not overtake them: other partitions).
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("groupBy", "integratedCareBoard").get("/api/v1/succession/summary")
-                .then().statusCode(200).body("groups.find { it.group == '" + icb + "' }.dismissalsLast12Months", equalTo(3)));
+                .then().statusCode(200).body("groups.find { it.group == '" + icb + "' }.dismissalsLast12Months", equalTo(4)));
         String since = java.time.Instant.now().toString();
+        UUID director = UUID.randomUUID();
+        story.post(director, team, BoardRole.REGIONAL_DIRECTOR, new PostState.Incumbent(nurseLeader.id, today.minusDays(20), false), null,
+                VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusDays(20)));
         UUID elsewhere = UUID.randomUUID();
         story.post(elsewhere, other, BoardRole.CHIEF_MEDICAL_OFFICER, new PostState.Incumbent(doctor.id, today.minusDays(30), false), null,
                 VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusDays(30)));
@@ -130,7 +138,7 @@ class ExitFiguresTest {
                 .then().statusCode(200)
                 .body("groups.find { it.group == '" + icb + "' }.voluntaryExitsLast12Months", equalTo(1))
                 .body("groups.find { it.group == '" + icb + "' }.mutualAgreementExitsLast12Months", equalTo(1))
-                .body("groups.find { it.group == '" + icb + "' }.dismissalsLast12Months", equalTo(3)) // the chief executive's, the medical director's, the operating officer's
+                .body("groups.find { it.group == '" + icb + "' }.dismissalsLast12Months", equalTo(4)) // the chief executive's, medical director's, operating officer's, chief nurse's
                 .body("groups.find { it.group == '" + icb + "' }.appointmentsAfterDismissal", equalTo(1))); // at the other trust (the board names no board of its own)
         given().queryParam("groupBy", "integratedCareBoard").queryParam("role", "CHAIR").get("/api/v1/succession/summary").then()
                 .body("groups.find { it.group == '" + icb + "' }.mutualAgreementExitsLast12Months", equalTo(1))
@@ -171,5 +179,29 @@ class ExitFiguresTest {
                     alerts.getList("items.findAll { it.type == '" + alertType + "' && it.data.state.postId == '" + elsewhere + "' }.data.state.dismissedFromOdsCode"));
             assertEquals(List.of(), alerts.getList("items.findAll { it.type == '" + alertType + "' && it.data.state.postId == '" + finance + "' }"));
         });
+
+        // The regional director: in the list, with the trusts of the region by segment, and alerted; NHS England's team
+        // and the board are oversight bodies, kept out of trust figures unless asked for.
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("region", region.name()).queryParam("size", 500).get(list)
+                .then().statusCode(200).body("items.find { it.postId == '" + director + "' }.dismissal.role", equalTo("CHIEF_NURSE")));
+        JsonPath withDirector = given().queryParam("region", region.name()).queryParam("size", 500).get(list).then().extract().jsonPath();
+        assertEquals("REGIONAL_TEAM", withDirector.getString("items.find { it.postId == '" + director + "' }.organisation.organisationType"));
+        assertTrue(withDirector.getInt("items.find { it.postId == '" + director + "' }.overseenTrustsBySegment.'3'") >= 2,
+                "the region's trusts, this test's two among them");
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(nurseLeader.id.toString()), given().queryParam("region", region.name())
+                .queryParam("since", since).queryParam("size", 500).get("/api/v1/succession/alerts").then().extract().jsonPath()
+                .getList("items.findAll { it.type == '" + alertType + "' && it.data.state.postId == '" + director + "' }.data.state.candidateId")));
+        String posts = "/api/v1/succession/posts";
+        given().queryParam("region", region.name()).queryParam("role", "REGIONAL_DIRECTOR").queryParam("size", 500).get(posts).then()
+                .statusCode(200).body("items.findAll { it.postId == '" + director + "' }.size()", equalTo(0));
+        given().queryParam("region", region.name()).queryParam("role", "REGIONAL_DIRECTOR").queryParam("oversightBodies", true)
+                .queryParam("size", 500).get(posts).then().statusCode(200).body("items.findAll { it.postId == '" + director + "' }.size()", equalTo(1));
+        given().queryParam("organisationType", "INTEGRATED_CARE_BOARD").queryParam("size", 500).get(posts).then().statusCode(200)
+                .body("items.findAll { it.postId == '" + board + "' }.size()", equalTo(1));
+        int trustsOnly = given().queryParam("groupBy", "organisationType").get("/api/v1/succession/summary").then().statusCode(200)
+                .extract().jsonPath().getList("groups.findAll { it.group == 'REGIONAL_TEAM' }").size();
+        assertEquals(0, trustsOnly, "a trust figure leaves oversight bodies out");
+        given().queryParam("groupBy", "organisationType").queryParam("oversightBodies", true).get("/api/v1/succession/summary").then()
+                .statusCode(200).body("groups.find { it.group == 'REGIONAL_TEAM' }.posts", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     }
 }

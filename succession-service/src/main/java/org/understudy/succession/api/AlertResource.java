@@ -50,7 +50,7 @@ public class AlertResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Alerts raised in a period, oldest first",
             description = "Each item is the alert's CloudEvent exactly as published on succession-alerts (type "
-                    + "org.understudy.succession.alert.replaceability-fell.v1, whose data.state says the post, from and to, and why; or "
+                    + "org.understudy.succession.alert.replaceability-fell.v2, whose data.state says the post, from and to, and why; or "
                     + "org.understudy.succession.appointment.after-dismissal.v1, whose data.state says the post, the appointee's candidate "
                     + "id and the dismissal; see "
                     + "/asyncapi/asyncapi.yaml). Filtered by the posts list's filters and by when it was raised; paged.")

@@ -18,9 +18,19 @@ public class PostFilter extends PlaceFilter {
     @Max(value = 10_000, message = "must be between 0 and 10000")
     public Integer maxReadyNow;
 
+    @QueryParam("oversightBodies")
+    @Parameter(description = "true to include the posts of oversight bodies (integrated care boards, regional teams); they are left out "
+            + "otherwise, unless organisationType names one")
+    public Boolean oversightBodies;
+
+    /** Trust posts only, unless oversight bodies are asked for (by this flag or by their organisationType). */
+    boolean trustsOnly() {
+        return !Boolean.TRUE.equals(oversightBodies) && organisationType == null;
+    }
+
     PostSuccessionRepository.Filter toQuery() {
         return new PostSuccessionRepository.Filter(region, organisationType, role, oversightSegment, replaceability, maxReadyNow,
-                integratedCareBoard);
+                integratedCareBoard, trustsOnly());
     }
 
     boolean matches(PostSuccessionResponse p) {
@@ -30,6 +40,7 @@ public class PostFilter extends PlaceFilter {
                 && (oversightSegment == null || oversightSegment.equals(p.oversightSegment()))
                 && (replaceability == null || replaceability == p.replaceability())
                 && (maxReadyNow == null || p.readyNow() <= maxReadyNow)
-                && (integratedCareBoard == null || integratedCareBoard.equals(p.integratedCareBoardCode()));
+                && (integratedCareBoard == null || integratedCareBoard.equals(p.integratedCareBoardCode()))
+                && (!trustsOnly() || p.organisationType() == null || !p.organisationType().oversees());
     }
 }

@@ -56,8 +56,10 @@ public class SummaryResource {
             @Content(mediaType = SuccessionPostResource.CSV)})
     public Response get(@Parameter(description = "region (default), organisationType, segment or integratedCareBoard") @QueryParam("groupBy") String groupBy,
                         @Parameter(description = "Only posts (and exits) of this role; omit for all") @QueryParam("role") BoardRole role,
+                        @Parameter(description = "true to count the posts (and exits) of oversight bodies (integrated care boards, regional "
+                                + "teams) too; trusts only otherwise") @QueryParam("oversightBodies") Boolean oversightBodies,
                         @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        SuccessionSummaryResponse summary = summary(groupBy, role);
+        SuccessionSummaryResponse summary = summary(groupBy, role, Boolean.TRUE.equals(oversightBodies));
         if (accept != null && accept.contains(SuccessionPostResource.CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
             return Response.ok(summary.csv(), SuccessionPostResource.CSV)
                     .header("Content-Disposition", "attachment; filename=\"succession-summary.csv\"").build();
@@ -65,15 +67,15 @@ public class SummaryResource {
         return Response.ok(summary, MediaType.APPLICATION_JSON).build();
     }
 
-    private SuccessionSummaryResponse summary(String groupBy, BoardRole role) {
+    private SuccessionSummaryResponse summary(String groupBy, BoardRole role, boolean oversightBodies) {
         SuccessionSummary.GroupBy grouping = SuccessionSummary.GroupBy.ofParameter(groupBy == null || groupBy.isBlank() ? "region" : groupBy.strip());
         if (grouping == null) {
             throw ApiProblem.badRequest("groupBy", "cannot group by '" + groupBy + "'; allowed: " + SuccessionSummary.allowed());
         }
         LocalDate today = LocalDate.now(clock);
         var readiness = settings.dismissalReadiness();
-        SuccessionSummary.Summary summary = SuccessionSummary.of(grouping, figures.summaryRows(role, today, readiness, settings.interimVetting()),
-                figures.exits(role, today.minusMonths(12), today));
+        SuccessionSummary.Summary summary = SuccessionSummary.of(grouping, figures.summaryRows(role, oversightBodies, today, readiness,
+                settings.interimVetting()), figures.exits(role, oversightBodies, today.minusMonths(12), today));
         return SuccessionSummaryResponse.of(summary, role, today, readiness.minimumReadyNow());
     }
 }

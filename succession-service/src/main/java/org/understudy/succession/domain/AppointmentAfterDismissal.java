@@ -13,8 +13,8 @@ import java.util.UUID;
  * A post held by someone whose most recent exit before they started it was a dismissal (the summary's
  * appointmentsAfterDismissal, one by one): the post and its organisation, when they started, the
  * dismissal (from where, its current segment, when, from which role), and, where the new organisation
- * oversees trusts (an integrated care board named by trusts as theirs), how many of those trusts are in
- * each oversight segment.
+ * oversees trusts (a regional team: its region's; an integrated care board: those naming it as theirs),
+ * how many of those trusts are in each oversight segment.
  */
 @Schema(name = "AppointmentAfterDismissal")
 public record AppointmentAfterDismissal(UUID postId, BoardRole role, Place organisation, UUID incumbentCandidateId, LocalDate appointedOn,

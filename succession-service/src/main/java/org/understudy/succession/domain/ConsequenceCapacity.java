@@ -44,9 +44,11 @@ public final class ConsequenceCapacity {
             return new Scope(region, null);
         }
 
+        /** A trust's post in the region and board asked for: oversight bodies' posts are not part of a trust figure. */
         boolean contains(Post p) {
             return (region == null || region == p.region())
-                    && (integratedCareBoard == null || integratedCareBoard.equals(p.integratedCareBoard()));
+                    && (integratedCareBoard == null || integratedCareBoard.equals(p.integratedCareBoard()))
+                    && (p.organisationType() == null || !p.organisationType().oversees());
         }
     }
 

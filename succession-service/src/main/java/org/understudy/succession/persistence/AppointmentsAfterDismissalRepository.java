@@ -66,7 +66,10 @@ public class AppointmentsAfterDismissalRepository {
         return out;
     }
 
-    /** For each of these organisations, the trusts that name it as their integrated care board, by segment. */
+    /**
+     * For each of these organisations, the trusts it oversees, by segment: for a regional team, the trusts of
+     * its region; for any other, the trusts that name it as their integrated care board (none for a trust).
+     */
     @SuppressWarnings("unchecked")
     private Map<String, Map<String, Integer>> overseen(List<String> codes) {
         Map<String, Map<String, Integer>> out = new HashMap<>();
@@ -74,8 +77,12 @@ public class AppointmentsAfterDismissalRepository {
             return out;
         }
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT integrated_care_board_code, oversight_segment, count(*) FROM organisation_view
-                        WHERE integrated_care_board_code IN (:codes) GROUP BY integrated_care_board_code, oversight_segment""")
+                        SELECT b.ods_code, t.oversight_segment, count(*)
+                        FROM organisation_view b JOIN organisation_view t
+                          ON (b.organisation_type = 'REGIONAL_TEAM' AND t.region = b.region)
+                          OR (b.organisation_type <> 'REGIONAL_TEAM' AND t.integrated_care_board_code = b.ods_code)
+                        WHERE b.ods_code IN (:codes) AND t.organisation_type NOT IN ('INTEGRATED_CARE_BOARD', 'REGIONAL_TEAM')
+                        GROUP BY b.ods_code, t.oversight_segment""")
                 .setParameter("codes", codes).getResultList();
         for (Object[] r : rows) {
             String segment = r[1] == null ? "UNSET" : r[1].toString();

@@ -50,11 +50,13 @@ public class DecisionSupportRepository {
     }
 
     /**
-     * One row per post for the aggregates (of one role, or all when null): its place, numbers, most
+     * One row per post for the aggregates (of one role, or all when null; trusts' posts only unless
+     * oversight bodies are asked for): its place, numbers, most
      * recent vacancy, and whether its incumbent's last exit on or before they started was a dismissal.
      */
     @SuppressWarnings("unchecked")
-    public List<SuccessionSummary.PostRow> summaryRows(BoardRole role, LocalDate today, DismissalReadiness readiness, InterimVetting vetting) {
+    public List<SuccessionSummary.PostRow> summaryRows(BoardRole role, boolean oversightBodies, LocalDate today, DismissalReadiness readiness,
+                                                       InterimVetting vetting) {
         Query query = em.createNativeQuery("""
                         SELECT o.region, o.organisation_type, o.oversight_segment, p.ready_now, p.last_shortlist_size,
                                p.interim_named_on IS NOT NULL, v.first_advertised_on, v.filled_on, v.closed_on,
@@ -67,11 +69,10 @@ public class DecisionSupportRepository {
                         FROM post_succession p
                         LEFT JOIN organisation_view o ON o.ods_code = p.ods_code
                         LEFT JOIN vacancy_view v ON v.vacancy_id = p.latest_vacancy_id
-                        LEFT JOIN candidate_view c ON c.candidate_id = p.interim_candidate_id"""
-                        + (role == null ? "" : " WHERE p.role = :role"));
-        if (role != null) {
-            query.setParameter("role", role.name());
-        }
+                        LEFT JOIN candidate_view c ON c.candidate_id = p.interim_candidate_id
+                        WHERE (CAST(:role AS VARCHAR) IS NULL OR p.role = :role)"""
+                        + (oversightBodies ? "" : " AND " + LivePostRows.TRUSTS_ONLY));
+        query.setParameter("role", role == null ? null : role.name());
         List<Object[]> rows = query.getResultList();
         List<SuccessionSummary.PostRow> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
@@ -98,12 +99,13 @@ public class DecisionSupportRepository {
      * {@code after} and on or before {@code until}, by organisation and reason.
      */
     @SuppressWarnings("unchecked")
-    public List<SuccessionSummary.ExitCount> exits(BoardRole role, LocalDate after, LocalDate until) {
+    public List<SuccessionSummary.ExitCount> exits(BoardRole role, boolean oversightBodies, LocalDate after, LocalDate until) {
         Query query = em.createNativeQuery("""
                         SELECT o.region, o.organisation_type, o.oversight_segment, o.integrated_care_board_code, e.reason, count(*)
                         FROM leadership_exit e LEFT JOIN organisation_view o ON o.ods_code = e.ods_code
                         WHERE e.exit_date > :after AND e.exit_date <= :until"""
                         + (role == null ? "" : " AND e.role = :role")
+                        + (oversightBodies ? "" : " AND " + LivePostRows.TRUSTS_ONLY)
                         + " GROUP BY o.region, o.organisation_type, o.oversight_segment, o.integrated_care_board_code, e.reason")
                 .setParameter("after", after).setParameter("until", until);
         if (role != null) {

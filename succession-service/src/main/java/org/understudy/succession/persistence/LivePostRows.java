@@ -163,6 +163,9 @@ public class LivePostRows {
         return i;
     }
 
+    /** Posts of trusts, and of organisations the view does not know yet: not of oversight bodies. */
+    public static final String TRUSTS_ONLY = "(o.organisation_type IS NULL OR o.organisation_type NOT IN ('INTEGRATED_CARE_BOARD', 'REGIONAL_TEAM'))";
+
     /** The same filters as {@link PostSuccessionRepository#search}, enums compared by name as they are stored. */
     private static String where(PostSuccessionRepository.Filter f, List<Object> params) {
         List<String> clauses = new ArrayList<>();
@@ -193,6 +196,9 @@ public class LivePostRows {
         if (f.integratedCareBoard() != null) {
             clauses.add("o.integrated_care_board_code = ?");
             params.add(f.integratedCareBoard());
+        }
+        if (f.trustsOnly()) {
+            clauses.add(TRUSTS_ONLY);
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }

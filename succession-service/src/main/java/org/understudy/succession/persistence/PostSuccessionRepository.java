@@ -26,8 +26,9 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
     }
 
     /** Filters of the succession list; null means any. */
+    /** @param trustsOnly leave out the posts of oversight bodies (integrated care boards, regional teams) */
     public record Filter(Region region, OrganisationType organisationType, BoardRole role, Integer oversightSegment,
-                         Replaceability replaceability, Integer maxReadyNow, String integratedCareBoard) {
+                         Replaceability replaceability, Integer maxReadyNow, String integratedCareBoard, boolean trustsOnly) {
     }
 
     /** Rows (with organisations) for these posts, in no particular order. */
@@ -97,6 +98,10 @@ public class PostSuccessionRepository implements PanacheRepositoryBase<PostSucce
         if (f.integratedCareBoard() != null) {
             clauses.add("o.integratedCareBoardCode = :icb");
             params.put("icb", f.integratedCareBoard());
+        }
+        if (f.trustsOnly()) {
+            clauses.add("(o.organisationType IS NULL OR o.organisationType IN :trusts)");
+            params.put("trusts", OrganisationType.TRUSTS);
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
