@@ -1,6 +1,5 @@
 package org.understudy.candidate.api;
 
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -78,11 +77,7 @@ public class SuccessorListResource {
         UUID id = Params.pathId(postId, "postId", "post");
         KnownPost post = posts.findByIdOptional(id)
                 .orElseThrow(() -> ApiProblem.notFound("postId", "no post with id " + id + " has been announced on vacancy-events"));
-        SuccessorListAccess.Grant grant = SuccessorListAccess.of(identity.getRoles(), organisations.lists(post.odsCode));
-        if (grant == SuccessorListAccess.Grant.REFUSED) {
-            throw new ForbiddenException("your token may not read the successors of " + post.odsCode + "'s posts (hr users: only the"
-                    + " organisations in their token's " + organisations.claim() + " claim)");
-        }
+        SuccessorListAccess.Grant grant = SuccessorListAccess.require(identity.getRoles(), organisations, post.odsCode);
         SuccessorList list = succession.successors(id, authorization);
         return grant == SuccessorListAccess.Grant.NAMES ? names.named(list, Params.reader(security), READ) : SuccessorNames.unnamed(list);
     }

@@ -1,5 +1,7 @@
 package org.understudy.platform.security;
 
+import io.quarkus.security.ForbiddenException;
+
 import java.util.Set;
 
 /**
@@ -17,6 +19,19 @@ public final class SuccessorListAccess {
     public enum Grant { NAMES, IDS_ONLY, REFUSED }
 
     private SuccessorListAccess() {
+    }
+
+    /**
+     * What the caller gets for a post of this organisation; refused with 403 (naming the claim an hr user's
+     * organisations come from) when nothing.
+     */
+    public static Grant require(Set<String> roles, TokenOrganisations organisations, String odsCode) {
+        Grant grant = of(roles, organisations.lists(odsCode));
+        if (grant == Grant.REFUSED) {
+            throw new ForbiddenException("your token may not read the successors of " + odsCode + "'s posts (hr users: only the"
+                    + " organisations in their token's " + organisations.claim() + " claim)");
+        }
+        return grant;
     }
 
     /**

@@ -35,7 +35,6 @@ import org.understudy.succession.domain.SuccessorList;
 import org.understudy.succession.domain.SuccessorListService;
 import org.understudy.platform.security.SuccessorListAccess;
 import org.understudy.platform.security.TokenOrganisations;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.understudy.succession.persistence.PostSuccessionHistoryRepository;
 import org.understudy.succession.persistence.PostSuccessionRepository;
@@ -240,11 +239,7 @@ public class SuccessionPostResource {
     @APIResponse(responseCode = "404", description = "Unknown post",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SuccessorList successors(@PathParam("postId") UUID postId) {
-        String odsCode = successorLists.odsCodeOf(postId);
-        if (SuccessorListAccess.of(identity.getRoles(), tokenOrganisations.lists(odsCode)) == SuccessorListAccess.Grant.REFUSED) {
-            throw new ForbiddenException("your token may not read the successors of " + odsCode + "'s posts (hr users: only the"
-                    + " organisations in their token's " + tokenOrganisations.claim() + " claim)");
-        }
+        SuccessorListAccess.require(identity.getRoles(), tokenOrganisations, successorLists.odsCodeOf(postId));
         return successorLists.of(postId);
     }
 }
