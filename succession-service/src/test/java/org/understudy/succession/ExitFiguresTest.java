@@ -203,5 +203,25 @@ class ExitFiguresTest {
         assertEquals(0, trustsOnly, "a trust figure leaves oversight bodies out");
         given().queryParam("groupBy", "organisationType").queryParam("oversightBodies", true).get("/api/v1/succession/summary").then()
                 .statusCode(200).body("groups.find { it.group == 'REGIONAL_TEAM' }.posts", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        // A dismissal that reaches the view after the appointment it precedes still raises the alert, once.
+        StoryEvents.Candidate late = story.candidate(region, type, today.minusMonths(1));
+        late.publish(today.minusDays(30));
+        UUID lateBoard = UUID.randomUUID();
+        story.post(lateBoard, trust, BoardRole.NON_EXECUTIVE_DIRECTOR, new PostState.Incumbent(late.id, today.minusDays(10), false), null,
+                VacancyEventTypes.POST_CREATED, StoryEvents.at(today.minusDays(10)));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/succession/posts/" + lateBoard).then().statusCode(200)
+                .body("incumbent.candidateId", equalTo(late.id.toString())));
+        late.exit(null, other, BoardRole.CHAIR, today.minusDays(50), ExitReason.DISMISSED).publish(today);
+        late.exit(null, other, BoardRole.CHAIR, today.minusDays(50), ExitReason.DISMISSED).publish(today); // recorded twice: still one alert
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(late.id.toString()), given().queryParam("region", region.name())
+                .queryParam("since", since).queryParam("size", 500).get("/api/v1/succession/alerts").then().extract().jsonPath()
+                .getList("items.findAll { it.type == '" + alertType + "' && it.data.state.postId == '" + lateBoard + "' }.data.state.candidateId")));
+        // The second record is applied after the first (one partition): once the view has reached a later event of the
+        // same candidate, it is in, and it raised nothing more.
+        late.publish(today);
+        await().atMost(WAIT).pollDelay(Duration.ofSeconds(2)).untilAsserted(() -> assertEquals(1, given().queryParam("region", region.name())
+                .queryParam("since", since).queryParam("size", 500).get("/api/v1/succession/alerts").then().extract().jsonPath()
+                .getList("items.findAll { it.type == '" + alertType + "' && it.data.state.postId == '" + lateBoard + "' }").size()));
     }
 }

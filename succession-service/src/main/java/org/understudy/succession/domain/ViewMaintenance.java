@@ -134,10 +134,20 @@ public final class ViewMaintenance {
         UUID incumbent = state.incumbent() == null ? null : state.incumbent().candidateId();
         boolean incumbentChanged = isNew || !Objects.equals(row.incumbentCandidateId, incumbent);
         PostState.Departure departure = state.lastDeparture();
+        PostDeparture departed = null;
         if (departure != null && (isNew || !departure.date().equals(row.lastDepartureDate) || departure.reason() != row.lastDepartureReason)) {
             // A new departure: whoever held the post until now left (unknown when the post is new to the view).
-            view.departed(new PostDeparture(state.postId(), state.odsCode(), state.role(), departure.date(), departure.reason(),
-                    isNew ? null : row.incumbentCandidateId));
+            departed = new PostDeparture(state.postId(), state.odsCode(), state.role(), departure.date(), departure.reason(),
+                    isNew ? null : row.incumbentCandidateId);
+        }
+        if (departed != null && departed.candidateId() != null) {
+            UUID leaver = departed.candidateId();
+            List<CandidateState.Exit> exits = view.details(leaver).exits();
+            List<PostDeparture> before = List.copyOf(view.departuresOf(leaver));
+            view.departed(departed);
+            alertLateDismissal(leaver, exits, before, exits, view.departuresOf(leaver), state.postId(), cause);
+        } else if (departed != null) {
+            view.departed(departed);
         }
         if (isNew) {
             row = new PostSuccession();
@@ -168,6 +178,25 @@ public final class ViewMaintenance {
             }
         }
         return Applied.CHANGED;
+    }
+
+    /**
+     * A dismissal that reached the view after the appointment it precedes (another partition, or recorded
+     * late): each post the person holds whose start it now makes an appointment after dismissal, and did not
+     * before, raises the alert then. {@code except} is the post the dismissal was recorded on.
+     */
+    private void alertLateDismissal(UUID person, List<CandidateState.Exit> exitsBefore, List<PostDeparture> departuresBefore,
+                                    List<CandidateState.Exit> exitsNow, List<PostDeparture> departuresNow, UUID except, Cause cause) {
+        for (PostSuccession held : view.postsHeldBy(person)) {
+            if (held.postId.equals(except) || held.incumbentSince == null) {
+                continue;
+            }
+            LastExit now = LastExit.before(held.incumbentSince, exitsNow, departuresNow);
+            LastExit then = LastExit.before(held.incumbentSince, exitsBefore, departuresBefore);
+            if (now != null && now.dismissal() && (then == null || !then.dismissal())) {
+                listener.appointedAfterDismissal(held, view.organisation(held.odsCode), now, cause.at(), cause.name());
+            }
+        }
     }
 
     private Applied applyVacancy(VacancyState state, long version, Cause cause) {
@@ -220,7 +249,10 @@ public final class ViewMaintenance {
         row.version = version;
         row.updatedAt = OffsetDateTime.now(clock);
         view.put(row);
+        List<CandidateState.Exit> exitsBefore = view.details(state.candidateId()).exits();
         view.replaceCandidateDetails(state.candidateId(), state, !erased);
+        List<PostDeparture> departures = view.departuresOf(state.candidateId());
+        alertLateDismissal(state.candidateId(), exitsBefore, departures, view.details(state.candidateId()).exits(), departures, null, cause);
 
         Set<UUID> affected = new LinkedHashSet<>(view.postsCounting(state.candidateId()));
         if (state.status() == CandidateStatus.ACTIVE) {

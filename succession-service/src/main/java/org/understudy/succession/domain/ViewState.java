@@ -70,6 +70,8 @@ public final class ViewState {
     private ChangeSet.Builder changes = new ChangeSet.Builder();
     private final List<PostDeparture> departures = new ArrayList<>();
     private final Map<UUID, List<PostDeparture>> departuresByCandidate = new HashMap<>();
+    private final Map<UUID, UUID> incumbentOfPost = new HashMap<>();
+    private final Map<UUID, Set<UUID>> postsHeld = new HashMap<>();
 
     // --- the view's day -------------------------------------------------------------------------
 
@@ -134,7 +136,28 @@ public final class ViewState {
         if (posts.put(row.postId, row) == null) {
             postsInOrganisations = null;
         }
+        indexIncumbent(row);
         changes.post(row);
+    }
+
+    private void indexIncumbent(PostSuccession row) {
+        UUID before = incumbentOfPost.put(row.postId, row.incumbentCandidateId);
+        if (!java.util.Objects.equals(before, row.incumbentCandidateId)) {
+            if (before != null) {
+                Set<UUID> held = postsHeld.get(before);
+                if (held != null) {
+                    held.remove(row.postId);
+                }
+            }
+            if (row.incumbentCandidateId != null) {
+                postsHeld.computeIfAbsent(row.incumbentCandidateId, k -> new LinkedHashSet<>()).add(row.postId);
+            }
+        }
+    }
+
+    /** The posts a pipeline candidate holds now. */
+    public List<PostSuccession> postsHeldBy(UUID candidateId) {
+        return postsHeld.getOrDefault(candidateId, Set.of()).stream().map(posts::get).toList();
     }
 
     public VacancyView vacancy(UUID vacancyId) {
