@@ -239,7 +239,8 @@ public class SuccessionPostResource {
     @APIResponse(responseCode = "404", description = "Unknown post",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SuccessorList successors(@PathParam("postId") UUID postId) {
-        SuccessorListAccess.require(identity.getRoles(), tokenOrganisations, successorLists.odsCodeOf(postId));
-        return successorLists.of(postId);
+        SuccessorList list = successorLists.of(postId); // ids only: nothing is disclosed if the caller is then refused
+        SuccessorListAccess.require(identity.getRoles(), tokenOrganisations, list.odsCode());
+        return list;
     }
 }

@@ -29,11 +29,6 @@ public class SuccessorListService {
         this.clock = clock;
     }
 
-    /** The post's organisation (its ODS code), for access checks before the list is read; 404 for an unknown post. */
-    public String odsCodeOf(UUID postId) {
-        return find(postId).post().odsCode;
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public SuccessorList of(UUID postId) {
         PostSuccessionRepository.Row row = find(postId);

@@ -55,8 +55,8 @@ public class AppointmentsAfterDismissalRepository {
         Map<String, Map<String, Integer>> overseen = overseen(rows.stream().map(r -> (String) r[2]).distinct().toList());
         List<AppointmentAfterDismissal> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            LocalDate since = date(r[9]);
-            LocalDate dismissed = date(r[10]);
+            LocalDate since = DecisionSupportRepository.date(r[9]);
+            LocalDate dismissed = DecisionSupportRepository.date(r[10]);
             out.add(new AppointmentAfterDismissal((UUID) r[0], BoardRole.valueOf((String) r[1]),
                     place((String) r[2], r[3], r[4], r[5], r[6], r[7]), (UUID) r[8], since,
                     new AppointmentAfterDismissal.Dismissal(dismissed, place((String) r[11], r[12], r[13], r[14], r[15], r[16]),
@@ -98,9 +98,5 @@ public class AppointmentsAfterDismissalRepository {
     private static AppointmentAfterDismissal.Place place(String ods, Object name, Object type, Object region, Object segment, Object icb) {
         return new AppointmentAfterDismissal.Place(ods, (String) name, type == null ? null : OrganisationType.valueOf((String) type),
                 region == null ? null : Region.valueOf((String) region), segment == null ? null : ((Number) segment).intValue(), (String) icb);
-    }
-
-    private static LocalDate date(Object value) {
-        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 }

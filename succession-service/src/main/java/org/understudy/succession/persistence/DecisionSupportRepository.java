@@ -188,7 +188,8 @@ public class DecisionSupportRepository {
     public record Position(String topic, int partition, long offset) {
     }
 
-    private static LocalDate date(Object value) {
+    /** A DATE column's value as native queries hand it back (java.sql.Date or LocalDate, by driver setting). */
+    static LocalDate date(Object value) {
         return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 }

@@ -10,7 +10,6 @@ import org.understudy.succession.domain.CandidateFacts;
 import org.understudy.succession.domain.CandidateView;
 import org.understudy.succession.domain.Contribution;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -37,7 +36,7 @@ public class SuccessorRepository {
                 .setParameter("post", postId).getResultList();
         Map<UUID, Contribution> out = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            out.put((UUID) r[0], new Contribution(Contribution.Level.valueOf((String) r[1]), (Boolean) r[2], (Boolean) r[3], date(r[4])));
+            out.put((UUID) r[0], new Contribution(Contribution.Level.valueOf((String) r[1]), (Boolean) r[2], (Boolean) r[3], DecisionSupportRepository.date(r[4])));
         }
         return out;
     }
@@ -61,12 +60,12 @@ public class SuccessorRepository {
         Map<UUID, CandidateFacts.Assessment> readiness = new HashMap<>();
         for (Object[] r : rows("SELECT candidate_id, level, assessed_on FROM candidate_readiness WHERE role = :key AND candidate_id IN (:ids)",
                 role.name(), candidateIds)) {
-            readiness.put((UUID) r[0], new CandidateFacts.Assessment(ReadinessLevel.valueOf((String) r[1]), date(r[2])));
+            readiness.put((UUID) r[0], new CandidateFacts.Assessment(ReadinessLevel.valueOf((String) r[1]), DecisionSupportRepository.date(r[2])));
         }
         Map<UUID, CandidateFacts.Assessment> nominations = new HashMap<>();
         for (Object[] r : rows("SELECT candidate_id, readiness, nominated_on FROM candidate_nomination WHERE post_id = :key AND candidate_id IN (:ids)",
                 postId, candidateIds)) {
-            nominations.put((UUID) r[0], new CandidateFacts.Assessment(ReadinessLevel.valueOf((String) r[1]), date(r[2])));
+            nominations.put((UUID) r[0], new CandidateFacts.Assessment(ReadinessLevel.valueOf((String) r[1]), DecisionSupportRepository.date(r[2])));
         }
         for (CandidateView c : em.createQuery("SELECT c FROM CandidateView c WHERE c.candidateId IN :ids", CandidateView.class)
                 .setParameter("ids", candidateIds).getResultList()) {
@@ -88,9 +87,5 @@ public class SuccessorRepository {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object key, Collection<UUID> ids) {
         return em.createNativeQuery(sql).setParameter("key", key).setParameter("ids", ids).getResultList();
-    }
-
-    private static LocalDate date(Object value) {
-        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 }
