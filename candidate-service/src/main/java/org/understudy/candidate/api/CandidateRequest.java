@@ -59,7 +59,7 @@ public record CandidateRequest(
             Boolean considersChallengedOrganisations) {
     }
 
-    CandidateProfile toProfile() {
+    public CandidateProfile toProfile() {
         MobilityRequest m = mobility == null ? new MobilityRequest(null, null, null) : mobility;
         return new CandidateProfile(name.strip(), email.strip(), blankToNull(phone), blankToNull(currentJobTitle),
                 currentOrganisationOdsCode, blankToNull(notes),

@@ -66,15 +66,33 @@ public class PipelineService {
     @Transactional
     public Recorded<ReadinessAssessment> assessReadiness(UUID candidateId, BoardRole role, ReadinessLevel level,
                                                          LocalDate assessedOn, String assessedBy, Long expectedVersion) {
+        return recordAssessment(candidateId, role, level, assessedOn, assessedBy, expectedVersion, false);
+    }
+
+    /**
+     * Records an assessment from a client's past records, whatever its date: dated before the current
+     * one for its role, it joins the history in its place and the current one stays (the candidate and
+     * the view do not change); otherwise it becomes the current one.
+     */
+    @Transactional
+    public Recorded<ReadinessAssessment> recordPastAssessment(UUID candidateId, BoardRole role, ReadinessLevel level,
+                                                              LocalDate assessedOn, String assessedBy) {
+        return recordAssessment(candidateId, role, level, assessedOn, assessedBy, null, true);
+    }
+
+    private Recorded<ReadinessAssessment> recordAssessment(UUID candidateId, BoardRole role, ReadinessLevel level, LocalDate assessedOn,
+                                                           String assessedBy, Long expectedVersion, boolean earlierJoinsHistory) {
         today.requirePast(assessedOn, "assessedOn");
         Candidate candidate = candidates.lockForChange(candidateId, expectedVersion);
-        assessments.current(candidateId, role).ifPresent(current -> {
-            if (assessedOn.isBefore(current.assessedOn)) {
-                throw ApiProblem.conflict("assessedOn", "the current " + role + " assessment is dated " + current.assessedOn
-                        + "; a new one cannot be dated earlier");
-            }
-        });
-        assessments.supersede(candidateId, role);
+        ReadinessAssessment current = assessments.current(candidateId, role).orElse(null);
+        boolean earlier = current != null && assessedOn.isBefore(current.assessedOn);
+        if (earlier && !earlierJoinsHistory) {
+            throw ApiProblem.conflict("assessedOn", "the current " + role + " assessment is dated " + current.assessedOn
+                    + "; a new one cannot be dated earlier");
+        }
+        if (!earlier) {
+            assessments.supersede(candidateId, role);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         ReadinessAssessment assessment = new ReadinessAssessment();
         assessment.assessmentId = UUID.randomUUID();
@@ -84,10 +102,12 @@ public class PipelineService {
         assessment.assessedOn = assessedOn;
         assessment.assessedBy = assessedBy;
         assessment.recordedAt = now;
-        assessment.current = true;
+        assessment.current = !earlier;
         assessments.persist(assessment);
-        candidate.changed(now);
-        events.publish(CandidateEventTypes.READINESS_ASSESSED, candidate, List.of("readiness"));
+        if (!earlier) {
+            candidate.changed(now);
+            events.publish(CandidateEventTypes.READINESS_ASSESSED, candidate, List.of("readiness"));
+        }
         return new Recorded<>(assessment, candidate.version);
     }
 
@@ -125,6 +145,14 @@ public class PipelineService {
      */
     @Transactional
     public Recorded<Nomination> nominate(UUID candidateId, UUID postId, ReadinessLevel readiness, Long expectedVersion) {
+        return nominate(candidateId, postId, readiness, today.date(), expectedVersion);
+    }
+
+    /** Names a successor as {@link #nominate(UUID, UUID, ReadinessLevel, Long)} does, on the day they were named (not in the future). */
+    @Transactional
+    public Recorded<Nomination> nominate(UUID candidateId, UUID postId, ReadinessLevel readiness, LocalDate nominatedOn,
+                                         Long expectedVersion) {
+        today.requirePast(nominatedOn, "nominatedOn");
         Candidate candidate = candidates.lockForChange(candidateId, expectedVersion);
         if (candidate.status != CandidateStatus.ACTIVE) {
             throw ApiProblem.conflict("candidateId", "candidate " + candidateId + " is " + candidate.status
@@ -143,7 +171,7 @@ public class PipelineService {
         nomination.candidateId = candidateId;
         nomination.postId = postId;
         nomination.readiness = readiness;
-        nomination.nominatedOn = today.date();
+        nomination.nominatedOn = nominatedOn;
         nomination.createdAt = now;
         nominations.persist(nomination);
         candidate.changed(now);

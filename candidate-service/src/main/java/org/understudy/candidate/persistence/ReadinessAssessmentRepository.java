@@ -28,7 +28,7 @@ public class ReadinessAssessmentRepository implements PanacheRepositoryBase<Read
 
     /** Every assessment of a candidate, newest first. */
     public PanacheQuery<ReadinessAssessment> history(UUID candidateId, BoardRole role) {
-        Sort sort = Sort.descending("recordedAt").and("assessmentId");
+        Sort sort = Sort.descending("assessedOn", "recordedAt", "assessmentId");
         return role == null ? find("candidateId = ?1", sort, candidateId)
                 : find("candidateId = ?1 AND role = ?2", sort, candidateId, role);
     }

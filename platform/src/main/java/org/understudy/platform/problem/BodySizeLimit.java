@@ -8,19 +8,28 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose declared body is over {@code quarkus.http.limits.max-body-size} as a
- * problem (413), before reading it. Without this the HTTP layer refuses it with an empty body, the
- * only refusal that would not be application/problem+json. A chunked body without a length that
- * grows over the limit is still cut off by the HTTP layer, with an empty 413.
+ * Refuses a request whose declared body is over its limit as a problem (413), before reading it:
+ * {@code understudy.imports.max-file-size} for an import file ({@code /api/v1/imports/...}),
+ * {@code understudy.http.max-body-size} for any other body. Without this the HTTP layer refuses it
+ * with an empty body, the only refusal that would not be application/problem+json. The HTTP layer's
+ * own limit ({@code quarkus.http.limits.max-body-size}) is the import file's: a chunked body without
+ * a length is cut off there, with an empty 413.
  */
 @ApplicationScoped
 public class BodySizeLimit {
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M")
+    static final String IMPORTS = "/api/v1/imports/";
+
+    @ConfigProperty(name = "understudy.http.max-body-size", defaultValue = "1M")
     MemorySize maxBodySize;
 
+    @ConfigProperty(name = "understudy.imports.max-file-size", defaultValue = "32M")
+    MemorySize maxImportFileSize;
+
     void install(@Observes Router router) {
-        long max = maxBodySize.asLongValue();
+        long body = maxBodySize.asLongValue();
+        long file = maxImportFileSize.asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            long max = ctx.request().path().startsWith(IMPORTS) ? file : body;
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && tooLong(length, max)) {
                 JsonObject problem = new JsonObject().put("type", "about:blank").put("title", "Payload Too Large").put("status", 413)

@@ -1,0 +1,82 @@
+package org.understudy.candidate.imports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.understudy.candidate.api.CandidateRequest;
+import org.understudy.candidate.domain.Candidate;
+import org.understudy.candidate.domain.CandidateService;
+import org.understudy.events.OrganisationType;
+import org.understudy.events.Region;
+import org.understudy.platform.imports.ImportCaller;
+import org.understudy.platform.imports.ImportKind;
+import org.understudy.platform.problem.ApiProblem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Candidates, by the client's key: a new key registers one, a changed row changes their profile. */
+@ApplicationScoped
+public class CandidateImport implements ImportKind<CandidateImport.Row> {
+    static final String NAME = "candidates";
+
+    /** A candidate's profile, its columns named as the fields of a registration (mobility's flattened). */
+    public record Row(String key, String name, String email, String phone, String currentJobTitle, String currentOrganisationOdsCode,
+                      String notes, List<Region> regions, List<OrganisationType> organisationTypes,
+                      Boolean considersChallengedOrganisations) {
+        CandidateRequest request() {
+            return new CandidateRequest(name, email, phone, currentJobTitle, currentOrganisationOdsCode, notes,
+                    new CandidateRequest.MobilityRequest(regions, organisationTypes, considersChallengedOrganisations));
+        }
+    }
+
+    private final CandidateService candidates;
+    private final Validator validator;
+
+    public CandidateImport(CandidateService candidates, Validator validator) {
+        this.candidates = candidates;
+        this.validator = validator;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<Row> rowType() {
+        return Row.class;
+    }
+
+    @Override
+    public String key(Row row) {
+        return row.key();
+    }
+
+    @Override
+    public UUID create(Row row, ImportCaller caller) {
+        return candidates.register(valid(row).toProfile()).candidateId;
+    }
+
+    @Override
+    public void update(Row row, UUID id, ImportCaller caller) {
+        CandidateRequest request = valid(row);
+        Candidate candidate = candidates.lockForChange(id, null);
+        candidates.update(candidate, request.toProfile());
+    }
+
+    /** The row as a registration, checked by the same rules (400 naming the first column at fault). */
+    private CandidateRequest valid(Row row) {
+        CandidateRequest request = row.request();
+        validator.validate(request).stream()
+                .min(Comparator.comparing((ConstraintViolation<CandidateRequest> v) -> v.getPropertyPath().toString()))
+                .ifPresent(v -> {
+                    String path = v.getPropertyPath().toString();
+                    String column = path.startsWith("mobility.") ? path.substring("mobility.".length()) : path;
+                    column = column.contains("[") ? column.substring(0, column.indexOf('[')) : column;
+                    throw ApiProblem.badRequest(column, column + ": " + v.getMessage());
+                });
+        return request;
+    }
+}

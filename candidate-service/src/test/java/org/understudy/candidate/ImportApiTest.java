@@ -1,0 +1,194 @@
+package org.understudy.candidate;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.understudy.events.BoardRole;
+import org.understudy.infra.security.TestTokens;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.understudy.candidate.Fixtures.today;
+
+/** Imports through the API: files in, jobs watched to the end, and what the rows stored read back. */
+@QuarkusTest
+class ImportApiTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private static final String CANDIDATE_HEADER = "key,name,email,currentJobTitle,regions,organisationTypes,considersChallengedOrganisations\n";
+
+    private static String submit(String kind, String contentType, String file, String query) {
+        return given().contentType(contentType).body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports/" + kind + query)
+                .then().statusCode(202).header("Location", containsString("/api/v1/imports/" + kind + "/"))
+                .body("status", equalTo("QUEUED")).extract().path("id");
+    }
+
+    /** Submits a file and waits for its job to end; the finished job. */
+    private static ValidatableResponse imported(String kind, String contentType, String file, String query) {
+        String id = submit(kind, contentType, file, query);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> List.of("COMPLETED", "REJECTED", "FAILED")
+                .contains(given().get("/api/v1/imports/" + kind + "/" + id).then().extract().<String>path("status")));
+        return given().get("/api/v1/imports/" + kind + "/" + id).then().statusCode(200);
+    }
+
+    private static ValidatableResponse csv(String kind, String file) {
+        return imported(kind, "text/csv", file, "");
+    }
+
+    private static String idOf(String kind, String key) {
+        return given().get("/api/v1/imports/" + kind + "/keys/" + key).then().statusCode(200).extract().path("id");
+    }
+
+    private static void absent(String kind, String key) {
+        given().get("/api/v1/imports/" + kind + "/keys/" + key).then().statusCode(404).body("field", equalTo("key"));
+    }
+
+    @Test
+    void candidatesComeInOnceAndAFileImportedAgainChangesNothing() {
+        String t = Fixtures.token();
+        String file = CANDIDATE_HEADER
+                + "ESR-" + t + "-1,Ada Example,ada." + t + "@example.nhs.uk,Chief Operating Officer,NORTH_WEST;MIDLANDS,ACUTE,true\n"
+                + "ESR-" + t + "-2,Ben Example,ben." + t + "@example.nhs.uk,Medical Director,LONDON,,\n"
+                + "ESR-" + t + "-3,\"Example, Cy\",cy." + t + "@example.nhs.uk,,,,false\n";
+        csv("candidates", file).body("status", equalTo("COMPLETED")).body("rows", equalTo(3)).body("rowsDone", equalTo(3))
+                .body("created", equalTo(3)).body("unchanged", equalTo(0)).body("rejected", equalTo(0)).body("problems", hasSize(0))
+                .body("submittedBy", equalTo("admin-user"));
+        String ada = idOf("candidates", "ESR-" + t + "-1");
+        given().get("/api/v1/candidates/" + ada).then().statusCode(200).body("name", equalTo("Ada Example"))
+                .body("mobility.regions", equalTo(List.of("MIDLANDS", "NORTH_WEST"))).body("mobility.considersChallengedOrganisations", equalTo(true));
+        given().get("/api/v1/candidates/" + idOf("candidates", "ESR-" + t + "-3")).then().body("name", equalTo("Example, Cy"));
+
+        csv("candidates", file).body("status", equalTo("COMPLETED")).body("created", equalTo(0)).body("unchanged", equalTo(3));
+        int version = Fixtures.version(ada);
+
+        String changed = file.replace("Chief Operating Officer", "Deputy Chief Executive");
+        csv("candidates", changed).body("updated", equalTo(1)).body("unchanged", equalTo(2));
+        given().get("/api/v1/candidates/" + ada).then().body("currentJobTitle", equalTo("Deputy Chief Executive"))
+                .body("version", equalTo(version + 1));
+    }
+
+    @Test
+    void assessmentsInAnyOrderLeaveTheLatestCurrentAndAnEarlierOneJoinsTheHistoryWithoutAnEvent() {
+        String t = Fixtures.token();
+        csv("candidates", CANDIDATE_HEADER + "K-" + t + ",Dee Example,dee." + t + "@example.nhs.uk,,,,\n").body("created", equalTo(1));
+        String dee = idOf("candidates", "K-" + t);
+        String header = "key,candidateKey,role,level,assessedOn,assessedBy\n";
+        csv("readiness-assessments", header
+                + "A-" + t + "-2,K-" + t + ",CHIEF_EXECUTIVE,READY_1_2_YEARS,2024-05-01,Talent board\n"
+                + "A-" + t + "-3,K-" + t + ",CHIEF_EXECUTIVE,READY_NOW,2025-06-01,Talent board\n"
+                + "A-" + t + "-1,K-" + t + ",CHIEF_EXECUTIVE,NOT_READY,2023-01-10,Talent board\n")
+                .body("status", equalTo("COMPLETED")).body("created", equalTo(3));
+        given().get("/api/v1/candidates/" + dee).then().statusCode(200)
+                .body("readiness.level", equalTo(List.of("READY_NOW"))).body("readiness.assessedOn", equalTo(List.of("2025-06-01")));
+        int version = Fixtures.version(dee);
+
+        csv("readiness-assessments", header + "A-" + t + "-0,K-" + t + ",CHIEF_EXECUTIVE,NOT_READY,2022-03-01,Talent board\n")
+                .body("created", equalTo(1));
+        given().get("/api/v1/candidates/" + dee + "/readiness/history").then().statusCode(200)
+                .body("items.assessedOn", equalTo(List.of("2025-06-01", "2024-05-01", "2023-01-10", "2022-03-01")))
+                .body("items.current", equalTo(List.of(true, false, false, false)));
+        given().get("/api/v1/candidates/" + dee).then().body("readiness.assessedOn", equalTo(List.of("2025-06-01")));
+        assertEquals(version, Fixtures.version(dee), "an assessment earlier than the current one changes neither the candidate nor the view");
+    }
+
+    @Test
+    void badRowsAreRefusedOneByOneAndTheGoodOnesStored() {
+        String t = Fixtures.token();
+        LocalDate tomorrow = today().plusDays(1);
+        csv("candidates", CANDIDATE_HEADER + "P-" + t + ",Eve Example,eve." + t + "@example.nhs.uk,,,,\n");
+        String header = "key,candidateKey,role,level,assessedOn,assessedBy\n";
+        csv("readiness-assessments", header
+                + "R-" + t + "-1,P-" + t + ",CHIEF_EXECUTIVE,READY_NOW,2025-13-01,Board\n"          // line 2: no 13th month
+                + "R-" + t + "-2,P-" + t + ",CHIEF_EXECUTIVE,READY_NOW," + tomorrow + ",Board\n"    // line 3: the future
+                + "R-" + t + "-3,P-" + t + ",CHIEF_EXECUTIVE,SOMEDAY,2025-01-01,Board\n"            // line 4: no such level
+                + "R-" + t + "-4,NOBODY-" + t + ",CHIEF_EXECUTIVE,READY_NOW,2025-01-01,Board\n"     // line 5: no such candidate
+                + "R-" + t + "-5,P-" + t + ",CHIEF_EXECUTIVE,READY_NOW,2025-02-01,Board\n"          // line 6: good
+                + "R-" + t + "-5,P-" + t + ",CHIEF_EXECUTIVE,READY_1_2_YEARS,2025-02-01,Board\n"         // line 7: its key again, other content
+                + ",P-" + t + ",CHIEF_EXECUTIVE,READY_NOW,2025-02-02,\n")                           // line 8: no key, no assessor
+                .body("status", equalTo("COMPLETED")).body("created", equalTo(1)).body("rejected", equalTo(6))
+                .body("problems.line", equalTo(List.of(2, 3, 4, 5, 7, 8, 8)))
+                .body("problems.field", equalTo(List.of("assessedOn", "assessedOn", "level", "candidateKey", "key", "assessedBy", "key")))
+                .body("problems[0].reason", containsString("a date (yyyy-mm-dd)"))
+                .body("problems[1].reason", containsString("must not be in the future"))
+                .body("problems[2].reason", containsString("READY_NOW"))
+                .body("problems[3].reason", containsString("NOBODY-" + t))
+                .body("problems[4].reason", containsString("on line 6 with other content"));
+        for (int i = 1; i <= 4; i++) {
+            absent("readiness-assessments", "R-" + t + "-" + i);
+        }
+        given().get("/api/v1/candidates/" + idOf("candidates", "P-" + t) + "/readiness/history").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void aNominationForAPostNotKnownIsRefusedAndOneForAKnownPostKeepsItsDate() throws Exception {
+        String t = Fixtures.token();
+        String ods = ("N" + t).substring(0, 5).toUpperCase();
+        csv("candidates", CANDIDATE_HEADER + "N-" + t + ",Fay Example,fay." + t + "@example.nhs.uk,,,,\n");
+        UUID postId = Fixtures.announcePost(bootstrap, ods, BoardRole.CHIEF_NURSE);
+        String header = "key,candidateKey,odsCode,role,readiness,nominatedOn\n";
+        String rows = "NOM-" + t + "-1,N-" + t + "," + ods + ",CHIEF_NURSE,READY_NOW,2024-09-30\n"
+                + "NOM-" + t + "-2,N-" + t + "," + ods + ",CHIEF_EXECUTIVE,READY_NOW,2024-09-30\n";
+        await().atMost(Fixtures.WAIT).until(() -> { // the post reaches this service through vacancy-events
+            csv("nominations", header + rows);
+            return given().get("/api/v1/imports/nominations/keys/NOM-" + t + "-1").statusCode() == 200;
+        });
+        String fay = idOf("candidates", "N-" + t);
+        given().get("/api/v1/candidates/" + fay + "/nominations").then().body("postId", equalTo(List.of(postId.toString())))
+                .body("nominatedOn", equalTo(List.of("2024-09-30")));
+        csv("nominations", header + rows).body("unchanged", equalTo(1)).body("rejected", equalTo(1))
+                .body("problems[0].line", equalTo(3)).body("problems[0].field", equalTo("odsCode"))
+                .body("problems[0].reason", containsString("no CHIEF_EXECUTIVE post at " + ods));
+        absent("nominations", "NOM-" + t + "-2");
+    }
+
+    @Test
+    void aDryRunStoresNothingAndAnAtomicFileWithABadRowStoresNothingEither() {
+        String t = Fixtures.token();
+        String file = CANDIDATE_HEADER + "D-" + t + "-1,Gus Example,gus." + t + "@example.nhs.uk,,,,\n"
+                + "D-" + t + "-2,Hal Example,not-an-address,,,,\n";
+        imported("candidates", "text/csv", file, "?dryRun=true").body("status", equalTo("COMPLETED")).body("dryRun", equalTo(true))
+                .body("created", equalTo(1)).body("rejected", equalTo(1)).body("problems[0].field", equalTo("email"))
+                .body("message", startsWith("dry run"));
+        absent("candidates", "D-" + t + "-1");
+
+        imported("candidates", "text/csv", file, "?atomic=true").body("status", equalTo("REJECTED")).body("created", equalTo(0))
+                .body("rejected", equalTo(1)).body("problems[0].line", equalTo(3)).body("message", containsString("nothing"));
+        absent("candidates", "D-" + t + "-1");
+
+        String ndjson = "{\"key\":\"D-" + t + "-1\",\"name\":\"Gus Example\",\"email\":\"gus." + t + "@example.nhs.uk\",\"regions\":[\"LONDON\"]}\n"
+                + "\n{\"key\":\"D-" + t + "-3\",\"name\":\"Ida Example\",\"email\":\"ida." + t + "@example.nhs.uk\"}\n";
+        imported("candidates", "application/x-ndjson", ndjson, "?atomic=true").body("status", equalTo("COMPLETED")).body("created", equalTo(2));
+        given().get("/api/v1/candidates/" + idOf("candidates", "D-" + t + "-1")).then().body("mobility.regions", equalTo(List.of("LONDON")));
+    }
+
+    @Test
+    void aWrongFileIsRefusedAtOnceAsAProblem() {
+        given().contentType("text/csv").body("key,name,email,shoeSize\nX,Y,z@example.nhs.uk,9\n").post("/api/v1/imports/candidates")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("shoeSize"))
+                .body("detail", containsString("unknown column 'shoeSize'"));
+        given().contentType("application/json").body("[]").post("/api/v1/imports/candidates")
+                .then().statusCode(415).contentType("application/problem+json");
+        given().contentType("text/csv").body("key,name\n").post("/api/v1/imports/candidates")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("no rows"));
+        given().contentType("text/csv").body("key\nX\n").post("/api/v1/imports/secrets")
+                .then().statusCode(404).contentType("application/problem+json").body("field", equalTo("kind"));
+        String big = CANDIDATE_HEADER + "X,Y,z@example.nhs.uk,,,,\n".repeat(50_000);
+        given().contentType("text/csv").body(big).post("/api/v1/imports/candidates")
+                .then().statusCode(413).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.mint("hr", "R0A")).contentType("text/csv").body(CANDIDATE_HEADER).post("/api/v1/imports/candidates")
+                .then().statusCode(403);
+    }
+}
