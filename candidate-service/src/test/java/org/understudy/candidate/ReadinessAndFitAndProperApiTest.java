@@ -64,7 +64,7 @@ class ReadinessAndFitAndProperApiTest {
                 .body("readiness.level", contains("READY_NOW", "READY_3_PLUS"));
         given().get("/api/v1/candidates/" + id + "/readiness/history").then().statusCode(200)
                 .body("total", equalTo(3))
-                .body("items.level", contains("READY_3_PLUS", "READY_NOW", "READY_1_2_YEARS"))
+                .body("items.level", contains("READY_NOW", "READY_3_PLUS", "READY_1_2_YEARS")) // by date, then the later recorded
                 .body("items.current", contains(true, true, false));
         given().queryParam("role", "CHIEF_EXECUTIVE").get("/api/v1/candidates/" + id + "/readiness/history").then()
                 .body("total", equalTo(2));

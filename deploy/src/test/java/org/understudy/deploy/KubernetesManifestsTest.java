@@ -290,6 +290,9 @@ class KubernetesManifestsTest {
         assertEquals("candidate-service", paths.get("/api/v1/audit"), "the personal-data audit");
         assertEquals("vacancy-service", paths.get("/api/v1/audit/changes"), "the change audit, under the same prefix");
         assertEquals("candidate-service", paths.get("/api/v1/successor-lists"));
+        assertEquals("candidate-service", paths.get("/api/v1/imports/readiness-assessments"), "each kind to the service that imports it");
+        assertEquals("32m", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"),
+                "an import file is larger than the controller's default limit");
         assertFalse(paths.keySet().stream().anyMatch(p -> p.startsWith("/q")), "health and metrics stay inside the cluster");
         Set<String> services = Stream.of(Topics.Access.values()).map(Topics.Access::service).collect(Collectors.toSet());
         assertTrue(services.containsAll(paths.values()));

@@ -83,6 +83,9 @@ class AuthorizationMatrixIT {
             candidate   POST   /api/v1/candidates/{candidateId}/exits                   401  401     401    401    | 403 ok     403       403    ok
             candidate   GET    /api/v1/audit/personal-data-reads                        401  401     401    401    | 403 403    403       403    ok
             candidate   GET    /api/v1/export/candidates                                401  401     401    401    | 403 403    403       403    ok
+            candidate   POST   /api/v1/imports/{kind}                                   401  401     401    401    | 403 ok     403       403    ok
+            candidate   GET    /api/v1/imports/{kind}/keys/{key}                        401  401     401    401    | 403 ok     403       403    ok
+            candidate   GET    /api/v1/imports/{kind}/{jobId}                           401  401     401    401    | 403 ok     403       403    ok
             candidate   GET    /api/v1/successor-lists/{postId}                         401  401     401    401    | ok  ok     ok        403    ok
             succession  GET    /api/v1/succession/posts                                 401  401     401    401    | 403 403    ok        ok     ok
             succession  GET    /api/v1/succession/posts/{postId}                        401  401     401    401    | 403 403    ok        ok     ok

@@ -71,7 +71,7 @@ public class ReadinessResource {
 
     @GET
     @Path("/history")
-    @Operation(summary = "List a candidate's readiness assessments", description = "Every assessment, newest first, optionally for one role; paged.")
+    @Operation(summary = "List a candidate's readiness assessments", description = "Every assessment, newest first (by assessedOn, then the later recorded), optionally for one role; paged.")
     @APIResponse(responseCode = "200", description = "One page of assessments")
     @APIResponse(responseCode = "400", description = "Invalid query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown candidate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

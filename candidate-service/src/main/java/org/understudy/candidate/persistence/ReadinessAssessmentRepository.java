@@ -26,7 +26,7 @@ public class ReadinessAssessmentRepository implements PanacheRepositoryBase<Read
                 CandidateIdsParameter.value(candidateIds));
     }
 
-    /** Every assessment of a candidate, newest first. */
+    /** Every assessment of a candidate, newest first: by the date assessed, then the later recorded. */
     public PanacheQuery<ReadinessAssessment> history(UUID candidateId, BoardRole role) {
         Sort sort = Sort.descending("assessedOn", "recordedAt", "assessmentId");
         return role == null ? find("candidateId = ?1", sort, candidateId)

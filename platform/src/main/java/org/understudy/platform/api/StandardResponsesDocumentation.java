@@ -29,7 +29,7 @@ public class StandardResponsesDocumentation implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             for (Map.Entry<PathItem.HttpMethod, Operation> operation : item.getOperations().entrySet()) {
-                document(operation.getValue(), path.startsWith("/api/"));
+                document(operation.getValue(), path.startsWith("/api/"), path.startsWith("/api/v1/imports/"));
                 limitParameters(operation.getValue().getParameters());
             }
             limitParameters(item.getParameters());
@@ -78,7 +78,7 @@ public class StandardResponsesDocumentation implements OASFilter {
         }
     }
 
-    private static void document(Operation operation, boolean api) {
+    private static void document(Operation operation, boolean api, boolean file) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             return;
@@ -99,8 +99,8 @@ public class StandardResponsesDocumentation implements OASFilter {
                     + "the services themselves do not"));
         }
         if (operation.getRequestBody() != null) {
-            add(responses, "413", "The body is over the size limit (1 MB)");
-            add(responses, "415", "The body is not application/json");
+            add(responses, "413", file ? "The file is over the size limit (32 MB)" : "The body is over the size limit (1 MB)");
+            add(responses, "415", file ? "The file is neither text/csv nor application/x-ndjson" : "The body is not application/json");
         }
     }
 
