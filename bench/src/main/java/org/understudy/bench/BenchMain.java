@@ -267,6 +267,17 @@ public final class BenchMain {
             if (!skip.contains("capacity")) {
                 capacity(http, urls, candidateIds, r);
             }
+            if (!skip.contains("imports")) {
+                settle(kafka);
+                int importRows = num("import-rows", 100_000);
+                ImportPhase.Result imported = new ImportPhase(http, urls).run(importRows, num("import-baseline-rows", 2_000), threads,
+                        "r" + r + "-" + System.currentTimeMillis());
+                row("import.rps", String.format(Locale.ROOT, "Import of %,d candidates (CSV, one job)", importRows), "rows/s",
+                        "single-row POST /api/v1/candidates rows/s (" + threads + " threads)", "≥ 2,000", (v, b) -> v >= 2000)
+                        .add(imported.rowsPerSecond(), imported.postsPerSecond());
+                double caughtUp = settle(kafka);
+                row("import.caught-up", "The view caught up after the import (consumer lag 0)", "s", "", "", null).add(caughtUp, Double.NaN);
+            }
             double rebuildRate = Double.NaN;
             if (!skip.contains("rebuild")) {
                 JsonNode done = rebuild(http, urls);
@@ -312,7 +323,8 @@ public final class BenchMain {
      * consumers' own fetch lag is not enough: it is zero as soon as a backlog has been fetched, long
      * before it has been applied.
      */
-    private void settle(KafkaBaselines kafka) throws InterruptedException {
+    /** Waits until succession-service has applied every record on its topics; the seconds it took. */
+    private double settle(KafkaBaselines kafka) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + num("settle-seconds", 600) * 1_000_000_000L;
         long lag = -1;
@@ -329,6 +341,7 @@ public final class BenchMain {
         }
         System.out.printf(Locale.ROOT, "settled in %.0f s (succession-service records not yet applied: %s)%n", (System.nanoTime() - start) / 1e9,
                 lag == 0 ? "0" : lag + ", not caught up, measuring anyway");
+        return lag == 0 ? (System.nanoTime() - start) / 1e9 : Double.NaN;
     }
 
     private void capacity(Http http, Urls urls, List<String> candidateIds, int run) throws Exception {

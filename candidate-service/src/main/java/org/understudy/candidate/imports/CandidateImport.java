@@ -1,6 +1,6 @@
 package org.understudy.candidate.imports;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.understudy.candidate.api.CandidateRequest;
@@ -10,6 +10,7 @@ import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
 import org.understudy.platform.imports.ImportCaller;
 import org.understudy.platform.imports.ImportKind;
+import org.understudy.platform.imports.KeyedRow;
 import org.understudy.platform.problem.ApiProblem;
 
 import java.util.Comparator;
@@ -17,14 +18,14 @@ import java.util.List;
 import java.util.UUID;
 
 /** Candidates, by the client's key: a new key registers one, a changed row changes their profile. */
-@ApplicationScoped
+@Singleton
 public class CandidateImport implements ImportKind<CandidateImport.Row> {
     static final String NAME = "candidates";
 
     /** A candidate's profile, its columns named as the fields of a registration (mobility's flattened). */
     public record Row(String key, String name, String email, String phone, String currentJobTitle, String currentOrganisationOdsCode,
                       String notes, List<Region> regions, List<OrganisationType> organisationTypes,
-                      Boolean considersChallengedOrganisations) {
+                      Boolean considersChallengedOrganisations) implements KeyedRow {
         CandidateRequest request() {
             return new CandidateRequest(name, email, phone, currentJobTitle, currentOrganisationOdsCode, notes,
                     new CandidateRequest.MobilityRequest(regions, organisationTypes, considersChallengedOrganisations));
@@ -47,11 +48,6 @@ public class CandidateImport implements ImportKind<CandidateImport.Row> {
     @Override
     public Class<Row> rowType() {
         return Row.class;
-    }
-
-    @Override
-    public String key(Row row) {
-        return row.key();
     }
 
     @Override

@@ -1,12 +1,10 @@
 package org.understudy.candidate.imports;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.validation.constraints.NotNull;
 import org.understudy.candidate.domain.PipelineService;
 import org.understudy.events.BoardRole;
 import org.understudy.events.ExitReason;
-import org.understudy.platform.imports.ImportCaller;
-import org.understudy.platform.imports.ImportKind;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -17,36 +15,20 @@ import java.util.UUID;
  * organisation and role when vacancy-service tracks it; otherwise the exit is recorded with the
  * organisation and role alone.
  */
-@ApplicationScoped
-public class CareerExitImport implements ImportKind<CareerExitImport.Row> {
+@Singleton
+public class CareerExitImport extends CandidateRecordImport<CareerExitImport.Row> {
     public record Row(String key, String candidateKey, UUID candidateId, UUID postId, String odsCode, BoardRole role,
                       @NotNull(message = "is required") LocalDate date,
-                      @NotNull(message = "is required") ExitReason reason) {
+                      @NotNull(message = "is required") ExitReason reason) implements CandidateRow {
     }
 
     private final PipelineService pipeline;
-    private final CandidateReference candidates;
     private final PostReference posts;
 
     public CareerExitImport(PipelineService pipeline, CandidateReference candidates, PostReference posts) {
+        super("career-exits", Row.class, "an exit", candidates);
         this.pipeline = pipeline;
-        this.candidates = candidates;
         this.posts = posts;
-    }
-
-    @Override
-    public String name() {
-        return "career-exits";
-    }
-
-    @Override
-    public Class<Row> rowType() {
-        return Row.class;
-    }
-
-    @Override
-    public String key(Row row) {
-        return row.key();
     }
 
     @Override
@@ -55,14 +37,8 @@ public class CareerExitImport implements ImportKind<CareerExitImport.Row> {
     }
 
     @Override
-    public UUID create(Row row, ImportCaller caller) {
-        UUID candidateId = candidates.resolve(row.candidateKey(), row.candidateId());
+    UUID create(Row row, UUID candidateId) {
         UUID postId = row.postId() != null ? row.postId() : posts.find(row.odsCode(), row.role());
         return pipeline.recordExit(candidateId, postId, row.odsCode(), row.role(), row.date(), row.reason(), null).value().exitId;
-    }
-
-    @Override
-    public void update(Row row, UUID id, ImportCaller caller) {
-        throw Unchangeable.refusal("an exit");
     }
 }

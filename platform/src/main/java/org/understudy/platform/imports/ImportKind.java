@@ -12,14 +12,12 @@ import java.util.UUID;
  *
  * @param <R> the row type: a record whose components are the file's columns
  */
-public interface ImportKind<R> {
+public interface ImportKind<R extends KeyedRow> {
     /** The kind's name, as in its path ({@code /api/v1/imports/{name}}). */
     String name();
 
     Class<R> rowType();
 
-    /** The client's own key of the row (their ESR or recruitment-system id). */
-    String key(R row);
 
     /**
      * The order rows are applied in, whatever their order in the file (a dated history goes oldest

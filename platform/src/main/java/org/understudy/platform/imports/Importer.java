@@ -135,7 +135,7 @@ public class Importer {
      * @throws ApiProblem 415 for a content type other than CSV or NDJSON, 413 for a file over the limit,
      *                    400 naming an unknown or repeated column, or for a file without rows
      */
-    public <R> ImportJob submit(ImportKind<R> kind, byte[] body, MediaType contentType, boolean dryRun, boolean atomic,
+    public <R extends KeyedRow> ImportJob submit(ImportKind<R> kind, byte[] body, MediaType contentType, boolean dryRun, boolean atomic,
                                 ImportCaller caller) {
         ImportFormat format = ImportFormat.of(contentType);
         if (format == null) {
@@ -176,10 +176,10 @@ public class Importer {
     }
 
     /** A row read and checked, ready to be applied. */
-    private record Ready<R>(long line, String key, R row, String hash) {
+    private record Ready<R extends KeyedRow>(long line, String key, R row, String hash) {
     }
 
-    private <R> void run(UUID jobId, ImportKind<R> kind, List<ParsedRow> rows, boolean dryRun, boolean atomic, ImportCaller caller) {
+    private <R extends KeyedRow> void run(UUID jobId, ImportKind<R> kind, List<ParsedRow> rows, boolean dryRun, boolean atomic, ImportCaller caller) {
         jobs.started(jobId);
         Tally tally = new Tally(settings.maxProblemsListed());
         List<Ready<R>> ready = new ArrayList<>();
@@ -235,7 +235,7 @@ public class Importer {
     }
 
     /** Reads a row into its type and checks it; null (and the problems told) when it is refused. */
-    private <R> Ready<R> check(ImportKind<R> kind, ParsedRow parsed, Tally tally) {
+    private <R extends KeyedRow> Ready<R> check(ImportKind<R> kind, ParsedRow parsed, Tally tally) {
         ObjectNode values = parsed.values();
         String key = values.path("key").isValueNode() ? values.get("key").asText() : null;
         R row;
@@ -249,7 +249,7 @@ public class Importer {
         for (ConstraintViolation<R> v : validator.validate(row)) {
             problems.add(new RowProblem(parsed.line(), key, column(v.getPropertyPath().toString()), v.getMessage()));
         }
-        key = kind.key(row);
+        key = row.key();
         if (key == null || key.isBlank()) {
             problems.add(new RowProblem(parsed.line(), null, "key", "is required: the row's own key in your records"));
         } else if (key.length() > 200) {
@@ -291,7 +291,7 @@ public class Importer {
         return end < 0 ? propertyPath : propertyPath.substring(0, end);
     }
 
-    private <R> void applyInChunks(UUID jobId, ImportKind<R> kind, List<Ready<R>> ready, ImportCaller caller, Tally tally, boolean store) {
+    private <R extends KeyedRow> void applyInChunks(UUID jobId, ImportKind<R> kind, List<Ready<R>> ready, ImportCaller caller, Tally tally, boolean store) {
         int size = Math.max(1, settings.chunkSize());
         for (int from = 0; from < ready.size(); from += size) {
             List<Ready<R>> chunk = ready.subList(from, Math.min(ready.size(), from + size));
@@ -311,7 +311,7 @@ public class Importer {
     }
 
     /** True when every row was stored, in one transaction; false (nothing stored, every problem told) otherwise. */
-    private <R> boolean applyAtomically(UUID jobId, ImportKind<R> kind, List<Ready<R>> ready, ImportCaller caller, Tally tally) {
+    private <R extends KeyedRow> boolean applyAtomically(UUID jobId, ImportKind<R> kind, List<Ready<R>> ready, ImportCaller caller, Tally tally) {
         if (tally.rejected() == 0) {
             Tally saved = tally.copy();
             try {
@@ -368,7 +368,7 @@ public class Importer {
         }
     }
 
-    private <R> Tally.Outcome apply(ImportKind<R> kind, Ready<R> r, ImportCaller caller) {
+    private <R extends KeyedRow> Tally.Outcome apply(ImportKind<R> kind, Ready<R> r, ImportCaller caller) {
         var stored = keys.find(kind.name(), r.key());
         if (stored.isPresent() && stored.get().contentHash().equals(r.hash())) {
             return Tally.Outcome.UNCHANGED;
