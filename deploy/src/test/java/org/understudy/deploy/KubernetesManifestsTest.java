@@ -291,6 +291,7 @@ class KubernetesManifestsTest {
         assertEquals("vacancy-service", paths.get("/api/v1/audit/changes"), "the change audit, under the same prefix");
         assertEquals("candidate-service", paths.get("/api/v1/successor-lists"));
         assertEquals("candidate-service", paths.get("/api/v1/imports/readiness-assessments"), "each kind to the service that imports it");
+        assertEquals("vacancy-service", paths.get("/api/v1/imports/incumbencies"), "each kind to the service that imports it");
         assertEquals("32m", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"),
                 "an import file is larger than the controller's default limit");
         assertFalse(paths.keySet().stream().anyMatch(p -> p.startsWith("/q")), "health and metrics stay inside the cluster");

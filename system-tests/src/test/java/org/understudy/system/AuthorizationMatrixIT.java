@@ -65,6 +65,9 @@ class AuthorizationMatrixIT {
             vacancy     DELETE /api/v1/vacancies/{id}/applications/{applicationId}      401  401     401    401    | ok  403    403       403    ok
             vacancy     PUT    /api/v1/vacancies/{id}/shortlist                         401  401     401    401    | ok  403    403       403    ok
             vacancy     POST   /api/v1/vacancies/{id}/appointment                       401  401     401    401    | ok  403    403       403    ok
+            vacancy     POST   /api/v1/imports/{kind}                                   401  401     401    401    | ok  403    403       403    ok
+            vacancy     GET    /api/v1/imports/{kind}/keys/{key}                        401  401     401    401    | ok  403    403       403    ok
+            vacancy     GET    /api/v1/imports/{kind}/{jobId}                           401  401     401    401    | ok  403    403       403    ok
             vacancy     GET    /api/v1/audit/changes                                    401  401     401    401    | 403 403    ok        403    ok
             candidate   GET    /api/v1/candidates                                       401  401     401    401    | 403 ok     403       403    ok
             candidate   POST   /api/v1/candidates                                       401  401     401    401    | 403 ok     403       403    ok

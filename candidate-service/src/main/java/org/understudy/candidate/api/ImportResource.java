@@ -1,6 +1,6 @@
 package org.understudy.candidate.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -39,10 +39,10 @@ import java.util.UUID;
 @Tag(name = "Imports", description = "Bulk loads of past records, with their own dates, as jobs that report progress")
 public class ImportResource {
     private final Importer importer;
-    private final SecurityIdentity identity;
+    private final CurrentIdentityAssociation identity;
     private final TokenOrganisations organisations;
 
-    public ImportResource(Importer importer, SecurityIdentity identity, TokenOrganisations organisations) {
+    public ImportResource(Importer importer, CurrentIdentityAssociation identity, TokenOrganisations organisations) {
         this.importer = importer;
         this.identity = identity;
         this.organisations = organisations;
@@ -66,10 +66,7 @@ public class ImportResource {
                            @Parameter(description = "Check every row and store nothing") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                            @Parameter(description = "Store every row or none") @QueryParam("atomic") @DefaultValue("false") boolean atomic,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, byte[] file, @Context UriInfo uri) {
-        ImportJob job = importer.submit(importer.kind(kind), file, contentType, dryRun, atomic,
-                new ImportCaller(identity.getPrincipal().getName(), identity.getRoles(), organisations.codes()));
-        return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/imports").path(kind).path(job.id().toString()).build())
-                .build();
+        return importer.submit(kind, file, contentType, dryRun, atomic, ImportCaller.of(identity, organisations), uri);
     }
 
     @GET

@@ -1,7 +1,6 @@
 package org.understudy.candidate.imports;
 
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.understudy.candidate.api.CandidateRequest;
 import org.understudy.candidate.domain.Candidate;
@@ -11,9 +10,8 @@ import org.understudy.events.Region;
 import org.understudy.platform.imports.ImportCaller;
 import org.understudy.platform.imports.ImportKind;
 import org.understudy.platform.imports.KeyedRow;
-import org.understudy.platform.problem.ApiProblem;
+import org.understudy.platform.imports.RequestCheck;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,27 +50,13 @@ public class CandidateImport implements ImportKind<CandidateImport.Row> {
 
     @Override
     public UUID create(Row row, ImportCaller caller) {
-        return candidates.register(valid(row).toProfile()).candidateId;
+        return candidates.register(RequestCheck.valid(validator, row.request()).toProfile()).candidateId;
     }
 
     @Override
     public void update(Row row, UUID id, ImportCaller caller) {
-        CandidateRequest request = valid(row);
+        CandidateRequest request = RequestCheck.valid(validator, row.request());
         Candidate candidate = candidates.lockForChange(id, null);
         candidates.update(candidate, request.toProfile());
-    }
-
-    /** The row as a registration, checked by the same rules (400 naming the first column at fault). */
-    private CandidateRequest valid(Row row) {
-        CandidateRequest request = row.request();
-        validator.validate(request).stream()
-                .min(Comparator.comparing((ConstraintViolation<CandidateRequest> v) -> v.getPropertyPath().toString()))
-                .ifPresent(v -> {
-                    String path = v.getPropertyPath().toString();
-                    String column = path.startsWith("mobility.") ? path.substring("mobility.".length()) : path;
-                    column = column.contains("[") ? column.substring(0, column.indexOf('[')) : column;
-                    throw ApiProblem.badRequest(column, column + ": " + v.getMessage());
-                });
-        return request;
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +20,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.understudy.platform.problem.ApiProblem;
 
@@ -46,7 +48,8 @@ import java.util.stream.Collectors;
 /**
  * Runs imports: reads the file at submission (a broken header or a wrong format is refused at once),
  * queues a job, and applies the rows on the import thread, one job at a time per instance, so that a
- * large import does not take the request threads from the API.
+ * large import does not take the request threads from the API. The thread acts as the submitter: their
+ * identity is the request context's, so that whatever records who made a change names them.
  *
  * <p>Each row is read into its kind's row type and checked (shape, Bean Validation, its key given and
  * not used in the file for other content). Rows go in their kind's order, a chunk per transaction; a
@@ -112,6 +115,17 @@ public class Importer {
                 + kinds.stream().map(ImportKind::name).sorted().collect(Collectors.joining(", ")));
     }
 
+    /**
+     * Reads a file of the named kind and queues its import: the answer to {@code POST /api/v1/imports/{kind}},
+     * 202 with the job and its address.
+     */
+    public Response submit(String kind, byte[] file, MediaType contentType, boolean dryRun, boolean atomic, ImportCaller caller,
+                           UriInfo uri) {
+        ImportJob job = submit(kind(kind), file, contentType, dryRun, atomic, caller);
+        return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/imports").path(job.kind()).path(job.id().toString())
+                .build()).build();
+    }
+
     /** A key imported before, and the id of what it made. */
     public record ImportedKey(String kind, String key, UUID id) {
     }
@@ -163,6 +177,7 @@ public class Importer {
             var context = Arc.container().requestContext();
             context.activate();
             try {
+                Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(caller.identity());
                 run(job.id(), kind, rows, dryRun, atomic, caller);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "import job %s failed", job.id());
@@ -320,8 +335,6 @@ public class Importer {
                     for (Ready<R> r : ready) {
                         tally.add(apply(kind, r, caller));
                         if (++n % settings.chunkSize() == 0) {
-                            em.flush();
-                            em.clear();
                             jobs.progress(jobId, ImportJob.Status.RUNNING, tally, null);
                         }
                     }
@@ -374,14 +387,21 @@ public class Importer {
             return Tally.Outcome.UNCHANGED;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Tally.Outcome outcome;
         if (stored.isPresent()) {
             kind.update(r.row(), stored.get().id(), caller);
             keys.record(kind.name(), r.key(), stored.get().id(), r.hash(), now);
-            return Tally.Outcome.UPDATED;
+            outcome = Tally.Outcome.UPDATED;
+        } else {
+            UUID id = kind.create(r.row(), caller);
+            keys.record(kind.name(), r.key(), id, r.hash(), now);
+            outcome = Tally.Outcome.CREATED;
         }
-        UUID id = kind.create(r.row(), caller);
-        keys.record(kind.name(), r.key(), id, r.hash(), now);
-        return Tally.Outcome.CREATED;
+        // Each query flushes the whole persistence context first: a chunk's rows left in it made every
+        // row's queries check all the rows before it. The row is written; nothing of it is read again.
+        em.flush();
+        em.clear();
+        return outcome;
     }
 
     private static RowProblem problem(Ready<?> r, RuntimeException e) {

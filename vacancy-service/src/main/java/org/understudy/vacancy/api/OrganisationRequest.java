@@ -36,7 +36,7 @@ public record OrganisationRequest(
         @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5")
         Integer oversightSegment) {
 
-    OrganisationDetails toDetails(String odsCode) {
+    public OrganisationDetails toDetails(String odsCode) {
         return new OrganisationDetails(odsCode, name.strip(), region, organisationType, foundationTrust,
                 integratedCareBoardCode, oversightSegment);
     }

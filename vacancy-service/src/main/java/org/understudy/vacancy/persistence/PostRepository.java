@@ -22,6 +22,11 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return findByIdOptional(postId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The post of a board role at an organisation (there is one at most). */
+    public Optional<Post> of(String odsCode, BoardRole role) {
+        return find("odsCode = ?1 AND role = ?2", odsCode, role).firstResultOptional();
+    }
+
     public boolean existsFor(String odsCode, BoardRole role) {
         return count("odsCode = ?1 AND role = ?2", odsCode, role) > 0;
     }

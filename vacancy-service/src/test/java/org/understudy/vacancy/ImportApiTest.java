@@ -1,0 +1,139 @@
+package org.understudy.vacancy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.understudy.infra.security.TestTokens;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** A trust's records imported with their own dates: organisations, posts, who held each post and why they left. */
+@QuarkusTest
+class ImportApiTest {
+    private static RequestSpecification as(String token) {
+        return token == null ? given() : given().header("Authorization", "Bearer " + token);
+    }
+
+    /** Submits a CSV file and waits for its job to end; the finished job. */
+    private static ValidatableResponse csv(String token, String kind, String file) {
+        String id = as(token).contentType("text/csv").body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports/" + kind)
+                .then().statusCode(202).extract().path("id");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!List.of("COMPLETED", "REJECTED", "FAILED").contains(as(token).get("/api/v1/imports/" + kind + "/" + id)
+                .then().extract().<String>path("status")) && System.nanoTime() < deadline) {
+            sleep();
+        }
+        return as(token).get("/api/v1/imports/" + kind + "/" + id).then().statusCode(200).body("status", not(equalTo("RUNNING")));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String idOf(String kind, String key) {
+        return given().get("/api/v1/imports/" + kind + "/keys/" + key).then().statusCode(200).extract().path("id");
+    }
+
+    @Test
+    void aTrustsPostsAndTheirHoldersSinceComeInWithTheirDates() {
+        String ods = OrganisationApiTest.newOdsCode();
+        String header = "key,odsCode,name,region,organisationType,foundationTrust,integratedCareBoardCode\n";
+        String organisations = header + "ORG-" + ods + "," + ods + ",Example Hospitals NHS Foundation Trust,NORTH_WEST,ACUTE,true,QOP\n";
+        csv(null, "organisations", organisations).body("status", equalTo("COMPLETED")).body("created", equalTo(1));
+        csv(null, "organisations", organisations).body("unchanged", equalTo(1));
+        given().get("/api/v1/organisations/" + ods).then().statusCode(200).body("name", equalTo("Example Hospitals NHS Foundation Trust"));
+
+        csv(null, "posts", "key,odsCode,role\nP-" + ods + "-CE," + ods + ",CHIEF_EXECUTIVE\nP-" + ods + "-CN," + ods + ",CHIEF_NURSE\n")
+                .body("created", equalTo(2));
+        String chiefExecutive = idOf("posts", "P-" + ods + "-CE");
+
+        String holders = "key,odsCode,role,name,since,until,reasonLeft,interim\n"
+                + "H-" + ods + "-3," + ods + ",CHIEF_EXECUTIVE,Cat Example,2024-05-01,,,false\n"
+                + "H-" + ods + "-1," + ods + ",CHIEF_EXECUTIVE,Ann Example,2019-04-01,2021-06-30,RESIGNED,false\n"
+                + "H-" + ods + "-2," + ods + ",CHIEF_EXECUTIVE,Bob Example,2021-09-01,2024-02-29,DISMISSED,\n";
+        csv(null, "incumbencies", holders).body("status", equalTo("COMPLETED")).body("created", equalTo(3)).body("rejected", equalTo(0));
+        given().get("/api/v1/posts/" + chiefExecutive + "/incumbents").then().statusCode(200)
+                .body("name", equalTo(List.of("Cat Example", "Bob Example", "Ann Example")))
+                .body("since", equalTo(List.of("2024-05-01", "2021-09-01", "2019-04-01")))
+                .body("reasonLeft", equalTo(java.util.Arrays.asList(null, "DISMISSED", "RESIGNED")));
+        given().get("/api/v1/posts/" + chiefExecutive).then().body("incumbent.name", equalTo("Cat Example"))
+                .body("lastDepartureDate", equalTo("2024-02-29")).body("lastDepartureReason", equalTo("DISMISSED"));
+
+        // The export of a later day: the same rows, the holder now gone.
+        csv(null, "incumbencies", holders.replace("2024-05-01,,,false", "2024-05-01,2026-01-31,RETIRED,false"))
+                .body("updated", equalTo(1)).body("unchanged", equalTo(2));
+        given().get("/api/v1/posts/" + chiefExecutive).then().body("incumbent", nullValue())
+                .body("lastDepartureDate", equalTo("2026-01-31")).body("lastDepartureReason", equalTo("RETIRED"));
+    }
+
+    /** The documented example files import in the documented order. */
+    @Test
+    void theExampleFilesImportWithoutAProblem() throws Exception {
+        Path examples = Path.of("..", "docs", "examples");
+        String hr = TestTokens.mint("hr", "RW6");
+        for (String kind : List.of("organisations", "posts", "incumbencies", "interim-covers")) {
+            csv(hr, kind, Files.readString(examples.resolve(kind + ".csv"))).body("status", equalTo("COMPLETED")).body("rejected", equalTo(0));
+        }
+        given().get("/api/v1/posts/" + idOf("posts", "RW6-CEO")).then().body("incumbent.name", equalTo("Gus Example"))
+                .body("lastDepartureReason", equalTo("END_OF_INTERIM")).body("interimCover.name", equalTo("Ida Example"));
+    }
+
+    @Test
+    void rowsAnHrTokenMayNotWriteOrThatContradictThePostAreRefusedOneByOne() {
+        String own = OrganisationApiTest.newOdsCode();
+        String other = OrganisationApiTest.newOdsCode();
+        String hr = TestTokens.mint("hr", own);
+        String header = "key,odsCode,name,region,organisationType,foundationTrust,oversightSegment\n";
+        csv(hr, "organisations", header
+                + "O-" + own + "," + own + ",Own NHS Trust,LONDON,ACUTE,false,\n"
+                + "O-" + other + "," + other + ",Other NHS Trust,LONDON,ACUTE,false,\n"
+                + "O-" + own + "-S," + own + ",Own NHS Trust,LONDON,ACUTE,false,2\n")              // the regulator's to set
+                .body("created", equalTo(1)).body("rejected", equalTo(2))
+                .body("problems.line", equalTo(List.of(3, 4))).body("problems.field", equalTo(List.of("odsCode", "oversightSegment")))
+                .body("problems[0].reason", containsString("may not change organisation " + other));
+        given().get("/api/v1/organisations/" + other).then().statusCode(404);
+        csv(null, "organisations", header + "O-" + other + "," + other + ",Other NHS Trust,LONDON,ACUTE,false,\n").body("created", equalTo(1));
+        csv(null, "posts", "key,odsCode,role\nQ-" + own + "," + own + ",CHAIR\nQ-" + other + "," + other + ",CHAIR\n").body("created", equalTo(2));
+
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+        csv(hr, "incumbencies", "key,odsCode,role,name,since,until,reasonLeft\n"
+                + "I-" + own + "-1," + own + ",CHAIR,Dee Example,2020-01-01,,\n"             // line 2: held from 2020
+                + "I-" + own + "-2," + own + ",CHAIR,Eve Example,2022-01-01,,\n"             // line 3: starts while Dee holds it
+                + "I-" + other + "," + other + ",CHAIR,Fay Example,2021-01-01,,\n"           // line 4: another trust's post
+                + "I-" + own + "-3," + own + ",CHIEF_NURSE,Gus Example,2021-01-01,,\n"       // line 5: no such post
+                + "I-" + own + "-4," + own + ",CHAIR,Hal Example," + tomorrow + ",,\n"       // line 6: the future
+                + "I-" + own + "-5," + own + ",CHAIR,Ida Example,2019-01-01,2019-06-01,\n")  // line 7: until without reasonLeft
+                .body("created", equalTo(1)).body("rejected", equalTo(5))
+                .body("problems.line", equalTo(List.of(3, 4, 5, 6, 7)))
+                .body("problems.field", equalTo(List.of("since", "odsCode", "odsCode", "since", "reasonLeft")))
+                .body("problems[0].reason", containsString("held since 2020-01-01"))
+                .body("problems[2].reason", containsString("no CHIEF_NURSE post at " + own));
+        given().get("/api/v1/posts/" + idOf("posts", "Q-" + own) + "/incumbents").then().body("name", equalTo(List.of("Dee Example")));
+        given().get("/api/v1/posts/" + idOf("posts", "Q-" + other) + "/incumbents").then().body("name", equalTo(List.of()));
+
+        // The change audit names the one who submitted each file (the posts file was admin's).
+        as(TestTokens.mint("regulator")).queryParam("odsCode", own).get("/api/v1/audit/changes").then().statusCode(200)
+                .body("items.findAll { it.eventType.contains('incumbent') }.changedBy", equalTo(List.of("hr-user")))
+                .body("items.findAll { it.eventType.contains('post.created') }.changedBy", equalTo(List.of("admin-user")));
+        as(TestTokens.mint("talent")).contentType("text/csv").body("key,odsCode,role\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/posts").then().statusCode(403);
+    }
+}
