@@ -84,12 +84,46 @@ class ImportApiTest {
                 .body("lastDepartureDate", equalTo("2026-01-31")).body("lastDepartureReason", equalTo("RETIRED"));
     }
 
+    @Test
+    void pastRecruitmentsKeepTheirDatesAndTheirApplicants() {
+        String ods = OrganisationApiTest.newOdsCode();
+        csv(null, "organisations", "key,odsCode,name,region,organisationType,foundationTrust\nV-" + ods + "," + ods
+                + ",Recruiting NHS Trust,MIDLANDS,ACUTE,false\n");
+        csv(null, "posts", "key,odsCode,role\nVP-" + ods + "," + ods + ",CHIEF_FINANCIAL_OFFICER\n");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String header = "key,odsCode,role,status,firstAdvertisedOn,readverts,closedOn,closeReason,filledOn\n";
+        String rows = "VF-" + ods + "," + ods + ",CHIEF_FINANCIAL_OFFICER,FILLED,2023-05-02,1,,,2023-08-15\n"
+                + "VL-" + ods + "," + ods + ",CHIEF_FINANCIAL_OFFICER,LAPSED,2023-01-09,0,2023-03-31,No suitable candidates,\n"
+                + "VO-" + ods + "," + ods + ",CHIEF_FINANCIAL_OFFICER,OPEN," + today.minusDays(30) + ",0,,,\n"
+                + "VX-" + ods + "," + ods + ",CHIEF_FINANCIAL_OFFICER,SHORTLISTING," + today.minusDays(10) + ",0,,,\n"  // a second in play
+                + "VB-" + ods + "," + ods + ",CHIEF_FINANCIAL_OFFICER,FILLED,2022-01-10,0,,,2021-12-01\n";              // filled before advertised
+        csv(null, "vacancies", header + rows).body("created", equalTo(3)).body("rejected", equalTo(2))
+                .body("problems.field", equalTo(List.of("status", "filledOn")));
+        String filled = idOf("vacancies", "VF-" + ods);
+        String a = java.util.UUID.randomUUID().toString();
+        String b = java.util.UUID.randomUUID().toString();
+        String c = java.util.UUID.randomUUID().toString();
+        csv(null, "applications", "key,vacancyKey,candidateId,appliedOn,withdrawnOn,shortlisted\n"
+                + "AP-" + ods + "-1,VF-" + ods + "," + a + ",2023-05-20,,true\n"
+                + "AP-" + ods + "-2,VF-" + ods + "," + b + ",2023-05-22,2023-06-01,\n"
+                + "AP-" + ods + "-3,VF-" + ods + "," + c + ",2023-06-02,,false\n"
+                + "AP-" + ods + "-4,VF-" + ods + "," + c + ",2023-04-02,,false\n")    // before the advert
+                .body("created", equalTo(3)).body("problems.field", equalTo(List.of("appliedOn")));
+        given().get("/api/v1/vacancies/" + filled).then().statusCode(200).body("status", equalTo("FILLED"))
+                .body("firstAdvertisedOn", equalTo("2023-05-02")).body("filledOn", equalTo("2023-08-15"))
+                .body("telemetry.daysOpen", equalTo(105)).body("telemetry.timeToAppointDays", equalTo(105))
+                .body("telemetry.readverts", equalTo(1)).body("telemetry.applicationsReceived", equalTo(3))
+                .body("telemetry.applicationsWithdrawn", equalTo(1)).body("telemetry.shortlistSize", equalTo(1));
+        given().get("/api/v1/vacancies/" + idOf("vacancies", "VO-" + ods)).then().body("status", equalTo("OPEN"))
+                .body("telemetry.daysOpen", equalTo(30));
+    }
+
     /** The documented example files import in the documented order. */
     @Test
     void theExampleFilesImportWithoutAProblem() throws Exception {
         Path examples = Path.of("..", "docs", "examples");
         String hr = TestTokens.mint("hr", "RW6");
-        for (String kind : List.of("organisations", "posts", "incumbencies", "interim-covers")) {
+        for (String kind : List.of("organisations", "posts", "incumbencies", "interim-covers", "vacancies", "applications")) {
             csv(hr, kind, Files.readString(examples.resolve(kind + ".csv"))).body("status", equalTo("COMPLETED")).body("rejected", equalTo(0));
         }
         given().get("/api/v1/posts/" + idOf("posts", "RW6-CEO")).then().body("incumbent.name", equalTo("Gus Example"))

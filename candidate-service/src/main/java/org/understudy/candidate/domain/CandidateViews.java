@@ -24,6 +24,9 @@ public class CandidateViews {
     CareerExitRepository exits;
 
     public CandidateView of(Candidate candidate) {
+        if (candidate.version == 1) {
+            return new CandidateView(candidate, List.of(), List.of(), List.of()); // just registered: nothing recorded about them yet
+        }
         return of(List.of(candidate)).get(0);
     }
 

@@ -32,7 +32,7 @@ import org.understudy.platform.security.TokenOrganisations;
 
 import java.util.UUID;
 
-/** Imports of a trust's records (organisations, posts, incumbencies, interim covers) from CSV or NDJSON files. */
+/** Imports of a trust's records (organisations, posts, incumbencies, interim covers, vacancies, applications) from CSV or NDJSON files. */
 @RolesAllowed({Roles.HR, Roles.ADMIN})
 @Path("/api/v1/imports/{kind}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +52,7 @@ public class ImportResource {
     @IdempotentPost
     @Consumes({"text/csv", "application/x-ndjson"})
     @Operation(summary = "Import a file of one kind of record",
-            description = "kind: organisations, posts, incumbencies or interim-covers (docs/import.md names each one's columns); "
+            description = "kind: organisations, posts, incumbencies, interim-covers, vacancies or applications (docs/import.md names each one's columns); "
                     + "an hr caller's rows for an organisation their token does not list are refused, each with 403 naming odsCode. CSV with a header row, or NDJSON. Each row carries the client's own key: a key "
                     + "imported before with the same content changes nothing. The file is read at once (a column the kind does not "
                     + "have: 400 naming it) and applied as a job: 202 with the job, whose Location shows its progress. A row with a "
@@ -72,7 +72,7 @@ public class ImportResource {
     @GET
     @Path("keys/{key}")
     @Operation(summary = "What a row's key made",
-            description = "The Understudy id of the record imported with this key (a post, an incumbency; for an interim cover, "
+            description = "The Understudy id of the record imported with this key (a post, an incumbency, a vacancy, an application; for an interim cover, "
                     + "the post's; for an organisation, an id derived from its ODS code).")
     @APIResponse(responseCode = "200", description = "The key and its id")
     @APIResponse(responseCode = "404", description = "No such kind, or no row imported with this key",

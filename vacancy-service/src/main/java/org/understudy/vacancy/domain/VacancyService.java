@@ -110,17 +110,7 @@ public class VacancyService {
         if (appliedOn.isAfter(today())) {
             throw ApiProblem.badRequest("appliedOn", "cannot be in the future");
         }
-        if (vacancy.applications.stream().anyMatch(a -> a.candidateId.equals(candidateId))) {
-            throw ApiProblem.conflict("candidateId", "candidate " + candidateId + " has already applied to this vacancy");
-        }
-        Application application = new Application();
-        application.applicationId = UUID.randomUUID();
-        application.vacancy = vacancy;
-        application.candidateId = candidateId;
-        application.appliedOn = appliedOn;
-        application.shortlisted = false;
-        application.createdAt = OffsetDateTime.now(clock);
-        vacancy.applications.add(application);
+        Application application = received(vacancy, candidateId, appliedOn);
         saved(vacancy, VacancyEventTypes.VACANCY_APPLICATION_RECEIVED, List.of("applicationsReceived"));
         return application;
     }
@@ -192,6 +182,79 @@ public class VacancyService {
         return saved(vacancy, VacancyEventTypes.VACANCY_FILLED, List.of("status", "appointedCandidateId", "filledOn"));
     }
 
+    /**
+     * Records a recruitment from a client's past records, in the state it reached and with its own dates
+     * (one vacancy.created event carrying all of it). One still in play needs its post to have no other.
+     */
+    @Transactional
+    public Vacancy recordPast(UUID postId, PastVacancy past) {
+        past.check(today());
+        Post post = posts.findForUpdate(postId)
+                .orElseThrow(() -> ApiProblem.notFound("postId", "no post with id " + postId));
+        if (past.status().active()) {
+            vacancies.activeFor(postId, null).ifPresent(other -> {
+                throw ApiProblem.conflict("status", "post " + postId + " already has a vacancy in play (" + other.vacancyId
+                        + ", " + other.status + "); a post has one at a time");
+            });
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Vacancy vacancy = new Vacancy();
+        vacancy.vacancyId = UUID.randomUUID();
+        vacancy.postId = post.postId;
+        vacancy.status = past.status();
+        vacancy.closingDate = past.closingDate();
+        vacancy.firstAdvertisedOn = past.firstAdvertisedOn();
+        vacancy.readverts = past.readverts();
+        vacancy.closedOn = past.closedOn();
+        vacancy.closeReason = past.closeReason();
+        vacancy.filledOn = past.filledOn();
+        vacancy.appointedCandidateId = past.appointedCandidateId();
+        vacancy.appointmentInterim = past.appointmentInterim();
+        vacancy.version = 1;
+        vacancy.createdAt = now;
+        vacancy.updatedAt = now;
+        vacancies.persistAndFlush(vacancy);
+        events.vacancy(VacancyEventTypes.VACANCY_CREATED, vacancy, post, List.of("created"));
+        return vacancy;
+    }
+
+    /**
+     * Records an application from a client's past records, with its own dates, whatever the vacancy's
+     * status now: applied on a day it was advertised, withdrawn (off the shortlist) on a day after.
+     */
+    @Transactional
+    public Application recordPastApplication(UUID vacancyId, UUID candidateId, LocalDate appliedOn, LocalDate withdrawnOn,
+                                             String withdrawalReason, boolean shortlisted) {
+        Vacancy vacancy = load(vacancyId, null);
+        LocalDate today = today();
+        if (appliedOn.isAfter(today)) {
+            throw ApiProblem.badRequest("appliedOn", "appliedOn: " + appliedOn + " is in the future; an import holds what has happened");
+        }
+        if (vacancy.firstAdvertisedOn == null || appliedOn.isBefore(vacancy.firstAdvertisedOn)) {
+            throw ApiProblem.badRequest("appliedOn", "appliedOn: " + appliedOn + " is before the vacancy was advertised ("
+                    + vacancy.firstAdvertisedOn + ")");
+        }
+        if (withdrawnOn != null && (withdrawnOn.isBefore(appliedOn) || withdrawnOn.isAfter(today))) {
+            throw ApiProblem.badRequest("withdrawnOn", "withdrawnOn: " + withdrawnOn + " must fall between appliedOn and today");
+        }
+        if (withdrawnOn != null && shortlisted) {
+            throw ApiProblem.badRequest("shortlisted", "shortlisted: a withdrawn application is off the shortlist");
+        }
+        Application application = received(vacancy, candidateId, appliedOn);
+        application.withdrawnOn = withdrawnOn;
+        application.withdrawalReason = withdrawalReason;
+        application.shortlisted = shortlisted;
+        List<String> changed = new ArrayList<>(List.of("applicationsReceived"));
+        if (withdrawnOn != null) {
+            changed.add("applicationsWithdrawn");
+        }
+        if (shortlisted) {
+            changed.add("shortlist");
+        }
+        saved(vacancy, VacancyEventTypes.VACANCY_APPLICATION_RECEIVED, changed);
+        return application;
+    }
+
     public Vacancy get(UUID vacancyId) {
         return vacancies.findByIdOptional(vacancyId)
                 .orElseThrow(() -> ApiProblem.notFound("vacancyId", "no vacancy with id " + vacancyId));
@@ -199,6 +262,22 @@ public class VacancyService {
 
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** A new application to the vacancy (409 naming candidateId when the candidate has applied already). */
+    private Application received(Vacancy vacancy, UUID candidateId, LocalDate appliedOn) {
+        if (vacancy.applications.stream().anyMatch(a -> a.candidateId.equals(candidateId))) {
+            throw ApiProblem.conflict("candidateId", "candidate " + candidateId + " has already applied to this vacancy");
+        }
+        Application application = new Application();
+        application.applicationId = UUID.randomUUID();
+        application.vacancy = vacancy;
+        application.candidateId = candidateId;
+        application.appliedOn = appliedOn;
+        application.shortlisted = false;
+        application.createdAt = OffsetDateTime.now(clock);
+        vacancy.applications.add(application);
+        return application;
     }
 
     private Vacancy load(UUID vacancyId, Long expectedVersion) {
