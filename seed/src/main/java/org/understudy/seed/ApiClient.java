@@ -104,7 +104,23 @@ public final class ApiClient {
         return send("PUT", path, body);
     }
 
+    /** Posts a file (an import), as is, with its content type. */
+    public Response postFile(String path, String contentType, byte[] file) {
+        return send("POST", path, file, contentType);
+    }
+
     public Response send(String method, String path, Object body) {
+        if (body == null) {
+            return send(method, path, null, null);
+        }
+        try {
+            return send(method, path, JSON.writeValueAsBytes(body), "application/json");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the request body of " + method + " " + path, e);
+        }
+    }
+
+    private Response send(String method, String path, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(timeout)
                 .header("Accept", "application/json");
@@ -112,18 +128,10 @@ public final class ApiClient {
             request.header("Authorization", "Bearer " + token);
         }
         if (method.equals("POST")) {
-            // One key for the request and all its retries: the services answer a retried POST with its
-            // first response instead of creating twice.
             request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         if (body != null) {
-            byte[] bytes;
-            try {
-                bytes = JSON.writeValueAsBytes(body);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot write the request body of " + method + " " + path, e);
-            }
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

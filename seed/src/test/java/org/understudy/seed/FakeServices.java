@@ -39,6 +39,8 @@ final class FakeServices implements AutoCloseable {
     final Map<UUID, ObjectNode> posts = new LinkedHashMap<>();
     final Map<UUID, ObjectNode> candidates = new LinkedHashMap<>();
     final Map<UUID, ObjectNode> vacancies = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> vacancyKeys = new HashMap<>();
+    private final Map<String, ObjectNode> jobs = new HashMap<>();
     /** Every request, "METHOD path" then the body, in order. */
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     /**
@@ -79,12 +81,13 @@ final class FakeServices implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         byte[] in = exchange.getRequestBody().readAllBytes();
-        JsonNode body = in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
+        boolean file = path.startsWith("/api/v1/imports/");
+        JsonNode body = in.length == 0 || file ? JSON.createObjectNode() : JSON.readTree(in);
         calls.add(method + " " + path + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())
                 + (in.length == 0 ? "" : " " + new String(in, StandardCharsets.UTF_8)));
         Answer answer;
         try {
-            answer = route(method, path, query, body);
+            answer = file ? imports(method, path, new String(in, StandardCharsets.UTF_8)) : route(method, path, query, body);
         } catch (RuntimeException e) {
             answer = problem(500, null, e.toString());
         }
@@ -97,6 +100,39 @@ final class FakeServices implements AutoCloseable {
     }
 
     private record Answer(int status, JsonNode body) {
+    }
+
+    /** Imports of vacancies and applications (NDJSON), done at once: the job is COMPLETED when submitted. */
+    private Answer imports(String method, String path, String text) throws IOException {
+        Matcher m = match("/api/v1/imports/([^/]+)(/([^/]+))?", path);
+        if (m == null) {
+            return problem(404, null, "no route " + method + " " + path);
+        }
+        if (method.equals("GET")) {
+            return new Answer(200, jobs.get(m.group(3)));
+        }
+        int created = 0;
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row = JSON.readTree(line);
+            if (m.group(1).equals("vacancies")) {
+                ObjectNode v = ((ObjectNode) row).deepCopy();
+                v.putArray("applications");
+                vacancies.put(UUID.randomUUID(), v);
+                vacancyKeys.put(row.path("key").asText(), v);
+            } else {
+                ((ArrayNode) vacancyKeys.get(row.path("vacancyKey").asText()).get("applications")).add(row);
+            }
+            created++;
+        }
+        String id = UUID.randomUUID().toString();
+        ObjectNode job = JSON.createObjectNode().put("id", id).put("kind", m.group(1)).put("status", "COMPLETED")
+                .put("created", created).put("rejected", 0);
+        job.putArray("problems");
+        jobs.put(id, job);
+        return new Answer(202, job);
     }
 
     private Answer route(String method, String path, Map<String, String> query, JsonNode body) {

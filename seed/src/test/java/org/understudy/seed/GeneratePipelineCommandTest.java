@@ -50,6 +50,17 @@ class GeneratePipelineCommandTest {
             assertTrue(fake.candidates.values().stream().allMatch(c -> c.path("email").asText().endsWith("@example.invalid")));
             assertTrue(fake.organisations.values().stream().anyMatch(o -> o.path("oversightSegment").asInt() == 4));
             assertTrue(fake.vacancies.size() > 10);
+            // Vacancies come in with the days they were advertised, their applications with the days they came in.
+            java.time.LocalDate today = java.time.LocalDate.now();
+            for (com.fasterxml.jackson.databind.JsonNode v : fake.vacancies.values()) {
+                java.time.LocalDate advertised = java.time.LocalDate.parse(v.path("firstAdvertisedOn").asText());
+                assertTrue(advertised.isBefore(today.minusDays(2)), v.toString());
+                for (com.fasterxml.jackson.databind.JsonNode a : v.path("applications")) {
+                    java.time.LocalDate applied = java.time.LocalDate.parse(a.path("appliedOn").asText());
+                    assertTrue(!applied.isBefore(advertised) && !applied.isAfter(today), v.toString());
+                }
+            }
+            assertTrue(fake.vacancies.values().stream().anyMatch(v -> v.path("readverts").asInt() == 1), "some were advertised twice");
             // Run again: the pipeline is there, nothing is written.
             long after = fake.writes();
             Run again = run("generate-pipeline", "--vacancy-url", fake.url(), "--candidate-url", fake.url(), "--candidates", "300");

@@ -163,6 +163,15 @@ public final class Calibration {
     /** Chance that the advert was run before and lapsed with no appointment, by segment group. */
     public static final double[] READVERTISED = {0.12, 0.20, 0.30};
 
+    /**
+     * Days since a vacancy in play was advertised, by stage (OPEN, SHORTLISTING, INTERVIEWING): the least and
+     * the spread of a uniform draw (assumption: an executive advert runs 2-6 weeks, shortlisting and
+     * interviews take a month or two after it closes). A re-advertised one ran a first advert before,
+     * {@code FIRST_ADVERT_DAYS} more days back.
+     */
+    public static final int[][] ADVERTISED_DAYS_AGO = {{3, 35}, {30, 35}, {50, 60}};
+    public static final int[] FIRST_ADVERT_DAYS = {45, 40};
+
     /** Chance that an interim holder who is a candidate applies for the substantive post. */
     public static final double INTERIM_APPLIES = 0.6;
 

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -205,10 +206,9 @@ public final class PipelineExecutor {
             nominate(n, postIds.get(n.post()));
         }
 
-        // 6. Vacancies with applications and shortlists.
-        for (VacancyPlan v : plan.vacancies()) {
-            vacancy(v, postIds.get(v.post()));
-        }
+        // 6. Vacancies in play with their applications and shortlists, imported: with the days the adverts went
+        //    out and the applications came in (through the API each step would be dated today).
+        vacancies(plan.vacancies(), postIds);
         progress.finish();
         return new Summary(Map.copyOf(created), failures, skipped, retries, progress.seconds(), vacancy.calls() + candidate.calls());
     }
@@ -352,68 +352,106 @@ public final class PipelineExecutor {
         }
     }
 
-    private void vacancy(VacancyPlan v, UUID postId) {
-        long writes = 2 + v.applicants().size() + (v.readvertised() ? 2 + v.lapsedRound().size() : 0)
-                + (v.stage() != Stage.OPEN ? 2 : 0) + (v.stage() == Stage.INTERVIEWING ? 1 : 0);
-        if (postId == null) {
-            skip(writes, "no " + v.post() + " post for a vacancy");
+    private void vacancies(List<VacancyPlan> plans, Map<PostKey, UUID> postIds) {
+        if (plans.isEmpty()) {
             return;
         }
-        long[] left = {writes};
-        ApiClient.Response r = vacancy.post("/api/v1/vacancies", Map.of("postId", postId.toString()));
-        if (!step(r, left, "vacancies", "vacancy for " + v.post())) {
-            skip(left[0], null);
-            return;
-        }
-        String path = "/api/v1/vacancies/" + r.body().path("vacancyId").asText();
-        String closing = today.plusDays(v.closingInDays()).toString();
-        if (!step(vacancy.post(path + "/status", Map.of("status", "OPEN", "closingDate", closing)), left, null, "opening the vacancy for " + v.post())) {
-            skip(left[0], null);
-            return;
-        }
-        Map<Integer, String> applications = new HashMap<>();
-        if (v.readvertised()) {
-            apply(path, v.lapsedRound(), applications, left, v.post());
-            if (!step(vacancy.post(path + "/close", Map.of("outcome", "LAPSED", "reason", "No appointable candidate")), left, null,
-                    "closing the first advert for " + v.post())
-                    || !step(vacancy.post(path + "/status", Map.of("status", "OPEN", "closingDate", closing)), left, "re-adverts",
-                    "re-advertising " + v.post())) {
-                skip(left[0], null);
-                return;
+        List<Map<String, Object>> vacancyRows = new ArrayList<>();
+        List<Map<String, Object>> applicationRows = new ArrayList<>();
+        int readverts = 0;
+        int shortlists = 0;
+        for (VacancyPlan v : plans) {
+            UUID postId = postIds.get(v.post());
+            if (postId == null) {
+                progress.message("skipped, no " + v.post() + " post for a vacancy");
+                skipped += 1 + v.totalApplicants();
+                continue;
             }
+            String key = "seed-vacancy-" + v.post().odsCode() + "-" + v.post().role();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", key);
+            row.put("postId", postId.toString());
+            row.put("status", v.stage().name());
+            row.put("closingDate", today.plusDays(v.closingInDays()).toString());
+            row.put("firstAdvertisedOn", date(v.advertisedDaysAgo()));
+            row.put("readverts", v.readvertised() ? 1 : 0);
+            vacancyRows.add(row);
+            Set<Integer> shortlist = Set.copyOf(v.shortlist());
+            if (v.readvertised()) {
+                applications(applicationRows, key, v.lapsedRound(), v.advertisedDaysAgo(), v.readvertisedDaysAgo(), shortlist);
+                readverts++;
+            }
+            applications(applicationRows, key, v.applicants(), v.readvertised() ? v.readvertisedDaysAgo() : v.advertisedDaysAgo(), 0,
+                    shortlist);
+            shortlists += shortlist.isEmpty() ? 0 : 1;
         }
-        apply(path, v.applicants(), applications, left, v.post());
-        if (v.stage() == Stage.OPEN) {
-            return;
+        if (importFile("vacancies", vacancyRows) == 0) {
+            created.merge("re-adverts", readverts, Integer::sum);
+            created.merge("shortlists", shortlists, Integer::sum);
         }
-        if (!step(vacancy.post(path + "/status", Map.of("status", "SHORTLISTING")), left, null, "shortlisting for " + v.post())) {
-            skip(left[0], null);
-            return;
-        }
-        List<String> shortlist = v.shortlist().stream().map(applications::get).filter(java.util.Objects::nonNull).toList();
-        step(vacancy.put(path + "/shortlist", Map.of("applicationIds", shortlist)), left, "shortlists", "shortlist for " + v.post());
-        if (v.stage() == Stage.INTERVIEWING) {
-            step(vacancy.post(path + "/status", Map.of("status", "INTERVIEWING")), left, null, "interviewing for " + v.post());
-        }
+        importFile("applications", applicationRows);
     }
 
-    private void apply(String path, List<Integer> who, Map<Integer, String> applications, long[] left, PostKey post) {
+    /**
+     * Application rows of one advert: each candidate applied on a day from the advert's to the day before the
+     * next one (or today), spread by the key so that a seed always gives the same days.
+     */
+    private void applications(List<Map<String, Object>> rows, String vacancyKey, List<Integer> who, int fromDaysAgo, int untilDaysAgo,
+                              Set<Integer> shortlist) {
+        int window = Math.max(1, Math.min(28, fromDaysAgo - untilDaysAgo));
         for (Integer i : who) {
             UUID id = candidateIds.get(i);
             if (id == null) {
-                left[0]--;
-                skip(1, null);
+                skipped++;
                 continue;
             }
-            ApiClient.Response r = vacancy.post(path + "/applications", Map.of("candidateId", id.toString()));
-            if (step(r, left, "applications", "application to " + post)) {
-                for (JsonNode a : r.body().path("applications")) {
-                    if (id.toString().equals(a.path("candidateId").asText())) {
-                        applications.put(i, a.path("applicationId").asText());
-                    }
-                }
-            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", vacancyKey + "-" + i);
+            row.put("vacancyKey", vacancyKey);
+            row.put("candidateId", id.toString());
+            row.put("appliedOn", date(fromDaysAgo - Math.floorMod((vacancyKey + i).hashCode(), window)));
+            row.put("shortlisted", shortlist.contains(i));
+            rows.add(row);
         }
+    }
+
+    /**
+     * Imports rows as one NDJSON file and waits for the job to end; counts what it created, reports its
+     * problems as refusals. Returns the rows refused (or all of them when the file was refused whole).
+     */
+    private int importFile(String kind, List<Map<String, Object>> rows) {
+        StringBuilder file = new StringBuilder();
+        try {
+            for (Map<String, Object> row : rows) {
+                file.append(ApiClient.json().writeValueAsString(row)).append('\n');
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ApiClient.Response r = rows.isEmpty() ? null
+                : vacancy.postFile("/api/v1/imports/" + kind, "application/x-ndjson", file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        progress.step();
+        if (r == null) {
+            return 0;
+        }
+        if (r.status() != 202) {
+            fail("the " + kind + " import: " + r.problem());
+            return rows.size();
+        }
+        JsonNode job = r.body();
+        String path = "/api/v1/imports/" + kind + "/" + job.path("id").asText();
+        while (!List.of("COMPLETED", "REJECTED", "FAILED").contains(job.path("status").asText())) {
+            sleep(200);
+            job = vacancy.get(path).body();
+        }
+        created.merge(kind, job.path("created").asInt(), Integer::sum);
+        for (JsonNode p : job.path("problems")) {
+            fail(kind + " row " + p.path("key").asText() + ": " + p.path("field").asText("") + " " + p.path("reason").asText());
+        }
+        if (!"COMPLETED".equals(job.path("status").asText())) {
+            fail("the " + kind + " import ended " + job.path("status").asText() + ": " + job.path("message").asText());
+        }
+        return job.path("rejected").asInt();
     }
 
     /** One write of a sequence: counts it, advances the progress, and says whether it worked. */

@@ -107,6 +107,8 @@ public final class PipelinePlanner {
     }
 
     private final Random random;
+    /** Advert dates: drawn apart from {@link #random}, so that the rest of a seed's plan is as it was without them. */
+    private final Random dates;
     private final long seed;
     private final int candidateCount;
     private final List<Organisation> organisations;
@@ -116,6 +118,7 @@ public final class PipelinePlanner {
     private PipelinePlanner(long seed, int candidateCount, List<Organisation> organisations) {
         this.seed = seed;
         this.random = new Random(seed);
+        this.dates = new Random(seed + 1);
         this.candidateCount = candidateCount;
         this.organisations = organisations.stream().sorted(Comparator.comparing(Organisation::odsCode)).toList();
     }
@@ -586,7 +589,14 @@ public final class PipelinePlanner {
                 }
             }
             int closing = 7 + random.nextInt(36);
-            result.add(new VacancyPlan(p.key(), stage, closing, lapsed == null ? null : List.copyOf(lapsed),
+            int[] since = Calibration.ADVERTISED_DAYS_AGO[stage.ordinal()];
+            int advertised = since[0] + dates.nextInt(since[1]);
+            int readvertisedDaysAgo = 0;
+            if (lapsed != null) {
+                readvertisedDaysAgo = advertised;
+                advertised += Calibration.FIRST_ADVERT_DAYS[0] + dates.nextInt(Calibration.FIRST_ADVERT_DAYS[1]);
+            }
+            result.add(new VacancyPlan(p.key(), stage, closing, advertised, readvertisedDaysAgo, lapsed == null ? null : List.copyOf(lapsed),
                     List.copyOf(applicants), shortlist));
         }
         return List.copyOf(result);
