@@ -1,5 +1,6 @@
 -- Imports (org.understudy.platform.imports): each job and how far it got, and the clients' own keys of
--- the rows imported, with a hash of each row's content (the same file twice changes nothing).
+-- the rows imported, with a hash of each row's content (the same file twice changes nothing). The instance
+-- holding a queued or running job renews heartbeat_at; a job whose heartbeat stopped is marked FAILED.
 CREATE TABLE import_job (
     job_id       UUID PRIMARY KEY,
     kind         VARCHAR(60)  NOT NULL,
@@ -18,7 +19,8 @@ CREATE TABLE import_job (
     submitted_by VARCHAR(200) NOT NULL,
     submitted_at TIMESTAMPTZ  NOT NULL,
     started_at   TIMESTAMPTZ,
-    finished_at  TIMESTAMPTZ
+    finished_at  TIMESTAMPTZ,
+    heartbeat_at TIMESTAMPTZ  NOT NULL
 );
 
 CREATE TABLE import_key (

@@ -2,6 +2,9 @@ package org.understudy.candidate;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.understudy.events.BoardRole;
@@ -194,6 +197,24 @@ class ImportApiTest {
         csv("career-exits", Files.readString(examples.resolve("career-exits.csv"))).body("created", equalTo(1)).body("rejected", equalTo(0));
         given().get("/api/v1/candidates/" + idOf("candidates", "ESR-100231")).then()
                 .body("readiness.level", equalTo(List.of("READY_NOW"))).body("fitAndProper.status", equalTo("PASSED"));
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** A job whose instance stopped (its heartbeat not renewed) shows FAILED, on whichever instance is asked. */
+    @Test
+    void aJobWhoseInstanceStoppedShowsFailed() {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        INSERT INTO import_job (job_id, kind, status, dry_run, atomic, file_format, rows_total, rows_done, created,
+                                                submitted_by, submitted_at, started_at, heartbeat_at)
+                        VALUES (?1, 'candidates', 'RUNNING', false, false, 'CSV', 1000, 250, 250, 'talent-user',
+                                now() - interval '1 hour', now() - interval '1 hour', now() - interval '5 minutes')""")
+                .setParameter(1, id).executeUpdate());
+        given().get("/api/v1/imports/candidates/" + id).then().statusCode(200).body("status", equalTo("FAILED"))
+                .body("rowsDone", equalTo(250)).body("message", containsString("stopped before it finished"));
+        given().get("/api/v1/imports/candidates/" + UUID.randomUUID()).then().statusCode(404).body("field", equalTo("jobId"));
     }
 
     @Test

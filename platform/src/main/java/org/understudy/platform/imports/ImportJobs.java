@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,8 +34,9 @@ public class ImportJobs {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        INSERT INTO import_job (job_id, kind, status, dry_run, atomic, file_format, rows_total, submitted_by, submitted_at)
-                        VALUES (?1, ?2, 'QUEUED', ?3, ?4, ?5, ?6, ?7, ?8)""")
+                        INSERT INTO import_job (job_id, kind, status, dry_run, atomic, file_format, rows_total, submitted_by, submitted_at,
+                                                heartbeat_at)
+                        VALUES (?1, ?2, 'QUEUED', ?3, ?4, ?5, ?6, ?7, ?8, ?8)""")
                 .setParameter(1, id).setParameter(2, kind).setParameter(3, dryRun).setParameter(4, atomic)
                 .setParameter(5, format.name()).setParameter(6, rows).setParameter(7, submittedBy).setParameter(8, now)
                 .executeUpdate());
@@ -52,22 +54,33 @@ public class ImportJobs {
         String problems = text(tally.problems());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         UPDATE import_job SET status = ?2, rows_done = ?3, created = ?4, updated = ?5, unchanged = ?6, rejected = ?7,
-                               problems = ?8, message = ?9, finished_at = ?10 WHERE job_id = ?1""")
+                               problems = ?8, message = ?9, finished_at = ?10, heartbeat_at = ?11 WHERE job_id = ?1""")
                 .setParameter(1, id).setParameter(2, status.name()).setParameter(3, tally.done()).setParameter(4, tally.created())
                 .setParameter(5, tally.updated()).setParameter(6, tally.unchanged()).setParameter(7, tally.rejected())
                 .setParameter(8, problems).setParameter(9, message)
-                .setParameter(10, status.finished() ? OffsetDateTime.now(clock) : null)
+                .setParameter(10, status.finished() ? OffsetDateTime.now(clock) : null).setParameter(11, OffsetDateTime.now(clock))
                 .executeUpdate());
     }
 
-    /** Jobs a stopped instance left unfinished: their rows were in its memory only. */
-    int abandonUnfinished() {
+    /** The jobs this instance holds (queued or running) are still held: their heartbeat is renewed. */
+    void heartbeat(Collection<UUID> held) {
+        if (!held.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE import_job SET heartbeat_at = ?1 WHERE job_id IN ?2")
+                    .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, held).executeUpdate());
+        }
+    }
+
+    /**
+     * Marks FAILED the unfinished jobs whose heartbeat stopped before {@code silentSince}: the instance holding
+     * them stopped, and their rows were in its memory only.
+     */
+    int abandonSilent(OffsetDateTime silentSince) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                         UPDATE import_job SET status = 'FAILED', finished_at = ?1,
-                               message = 'the service stopped before the import finished; the rows done were stored; '
+                               message = 'the instance running the import stopped before it finished; the rows done were stored; '
                                          || 'submit the file again: rows stored already count as unchanged'
-                        WHERE status IN ('QUEUED', 'RUNNING')""")
-                .setParameter(1, OffsetDateTime.now(clock)).executeUpdate());
+                        WHERE status IN ('QUEUED', 'RUNNING') AND heartbeat_at < ?2""")
+                .setParameter(1, OffsetDateTime.now(clock)).setParameter(2, silentSince).executeUpdate());
     }
 
     public Optional<ImportJob> find(String kind, UUID id) {

@@ -40,8 +40,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -76,6 +79,13 @@ public class Importer {
         t.setDaemon(true);
         return t;
     });
+    /** Renews the heartbeat of the jobs this instance holds, so that another instance does not take them for abandoned. */
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "understudy-import-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
 
     public Importer(@Any Instance<ImportKind<?>> kinds, ImportJobs jobs, ImportKeys keys, ImportSettings settings, ObjectMapper json,
                     Validator validator, EntityManager em, MeterRegistry metrics, Clock clock) {
@@ -90,17 +100,31 @@ public class Importer {
         this.clock = clock;
     }
 
-    void abandonUnfinished(@Observes StartupEvent start) {
+    void start(@Observes StartupEvent start) {
         if (kinds.iterator().hasNext()) {
-            int abandoned = jobs.abandonUnfinished();
-            if (abandoned > 0) {
-                LOG.warnf("%d import job(s) left unfinished by a stop were marked FAILED", abandoned);
-            }
+            abandonSilent();
+            long every = settings.heartbeat().toMillis();
+            heartbeat.scheduleWithFixedDelay(() -> {
+                try {
+                    jobs.heartbeat(Set.copyOf(held));
+                } catch (RuntimeException e) {
+                    LOG.warnf("could not renew the heartbeat of the import jobs held here: %s", e.toString());
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Marks FAILED the unfinished jobs no instance has renewed for four heartbeats. */
+    private void abandonSilent() {
+        int abandoned = jobs.abandonSilent(OffsetDateTime.now(clock).minus(settings.heartbeat().multipliedBy(4)));
+        if (abandoned > 0) {
+            LOG.warnf("%d import job(s) left unfinished by a stopped instance were marked FAILED", abandoned);
         }
     }
 
     @PreDestroy
     void stop() {
+        heartbeat.shutdownNow();
         thread.shutdownNow();
     }
 
@@ -137,9 +161,11 @@ public class Importer {
                 .orElseThrow(() -> ApiProblem.notFound("key", "no " + name + " row was imported with key '" + key + "'"));
     }
 
-    /** A job of a kind (404 naming {@code jobId} when there is none). */
+    /** A job of a kind (404 naming {@code jobId} when there is none); one whose instance stopped shows FAILED. */
     public ImportJob job(String kind, UUID id) {
-        return jobs.find(kind(kind).name(), id)
+        String name = kind(kind).name();
+        abandonSilent();
+        return jobs.find(name, id)
                 .orElseThrow(() -> ApiProblem.notFound("jobId", "no " + kind + " import job with id " + id));
     }
 
@@ -173,6 +199,7 @@ public class Importer {
             throw ApiProblem.badRequest(null, "the file holds no rows");
         }
         ImportJob job = jobs.queue(kind.name(), format, dryRun, atomic, rows.size(), caller.name());
+        held.add(job.id());
         thread.execute(() -> {
             var context = Arc.container().requestContext();
             context.activate();
@@ -184,6 +211,7 @@ public class Importer {
                 jobs.progress(job.id(), ImportJob.Status.FAILED, new Tally(0), "the import stopped on an internal error (logged); "
                         + "the rows done were stored; submit the file again: rows stored already count as unchanged");
             } finally {
+                held.remove(job.id());
                 context.terminate();
             }
         });

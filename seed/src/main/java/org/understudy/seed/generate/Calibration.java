@@ -172,6 +172,16 @@ public final class Calibration {
     public static final int[][] ADVERTISED_DAYS_AGO = {{3, 35}, {30, 35}, {50, 60}};
     public static final int[] FIRST_ADVERT_DAYS = {45, 40};
 
+    /**
+     * A completed recruitment, for each substantive holder who started in the last two years (and more than
+     * a month ago): days from the appointment to the start, least and spread (assumption: notice periods of
+     * a few weeks), and days from the first advert to the appointment (assumption: NHS executive searches
+     * take two to five months).
+     */
+    public static final int COMPLETED_WITHIN_DAYS = 730;
+    public static final int[] FILLED_BEFORE_START = {14, 46};
+    public static final int[] TIME_TO_APPOINT = {60, 100};
+
     /** Chance that an interim holder who is a candidate applies for the substantive post. */
     public static final double INTERIM_APPLIES = 0.6;
 

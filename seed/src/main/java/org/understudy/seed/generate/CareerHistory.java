@@ -40,7 +40,7 @@ public final class CareerHistory {
             candidates.add(h.extend(c));
         }
         return new PipelinePlan(plan.seed(), plan.organisations(), List.copyOf(candidates), plan.posts(), plan.nominations(),
-                plan.vacancies());
+                plan.vacancies(), plan.recruitments());
     }
 
     private CandidatePlan extend(CandidatePlan c) {

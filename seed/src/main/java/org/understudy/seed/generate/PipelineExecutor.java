@@ -14,6 +14,7 @@ import org.understudy.seed.generate.PipelinePlan.NominationPlan;
 import org.understudy.seed.generate.PipelinePlan.OrganisationPlan;
 import org.understudy.seed.generate.PipelinePlan.PostKey;
 import org.understudy.seed.generate.PipelinePlan.PostPlan;
+import org.understudy.seed.generate.PipelinePlan.RecruitmentPlan;
 import org.understudy.seed.generate.PipelinePlan.Stage;
 import org.understudy.seed.generate.PipelinePlan.Tenure;
 import org.understudy.seed.generate.PipelinePlan.VacancyPlan;
@@ -206,9 +207,10 @@ public final class PipelineExecutor {
             nominate(n, postIds.get(n.post()));
         }
 
-        // 6. Vacancies in play with their applications and shortlists, imported: with the days the adverts went
-        //    out and the applications came in (through the API each step would be dated today).
-        vacancies(plan.vacancies(), postIds);
+        // 6. Vacancies in play and completed recruitments, with their applications and shortlists, imported: with
+        //    the days the adverts went out, the posts were filled and the applications came in (through the API
+        //    each step would be dated today).
+        vacancies(plan.vacancies(), plan.recruitments(), postIds);
         progress.finish();
         return new Summary(Map.copyOf(created), failures, skipped, retries, progress.seconds(), vacancy.calls() + candidate.calls());
     }
@@ -352,8 +354,8 @@ public final class PipelineExecutor {
         }
     }
 
-    private void vacancies(List<VacancyPlan> plans, Map<PostKey, UUID> postIds) {
-        if (plans.isEmpty()) {
+    private void vacancies(List<VacancyPlan> plans, List<RecruitmentPlan> recruitments, Map<PostKey, UUID> postIds) {
+        if (plans.isEmpty() && recruitments.isEmpty()) {
             return;
         }
         List<Map<String, Object>> vacancyRows = new ArrayList<>();
@@ -384,6 +386,30 @@ public final class PipelineExecutor {
             applications(applicationRows, key, v.applicants(), v.readvertised() ? v.readvertisedDaysAgo() : v.advertisedDaysAgo(), 0,
                     shortlist);
             shortlists += shortlist.isEmpty() ? 0 : 1;
+        }
+        for (RecruitmentPlan r : recruitments) {
+            UUID postId = postIds.get(r.post());
+            if (postId == null) {
+                progress.message("skipped, no " + r.post() + " post for a recruitment");
+                skipped += 1 + r.applicants().size();
+                continue;
+            }
+            String key = "seed-recruitment-" + r.post().odsCode() + "-" + r.post().role();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", key);
+            row.put("postId", postId.toString());
+            row.put("status", "FILLED");
+            row.put("closingDate", date(r.advertisedDaysAgo() - 28));
+            row.put("firstAdvertisedOn", date(r.advertisedDaysAgo()));
+            row.put("readverts", r.readverts());
+            row.put("filledOn", date(r.filledDaysAgo()));
+            UUID appointee = r.appointee() == null ? null : candidateIds.get(r.appointee());
+            if (appointee != null) {
+                row.put("appointedCandidateId", appointee.toString());
+                row.put("appointmentInterim", false);
+            }
+            vacancyRows.add(row);
+            applications(applicationRows, key, r.applicants(), r.advertisedDaysAgo(), r.filledDaysAgo(), Set.copyOf(r.shortlist()));
         }
         if (importFile("vacancies", vacancyRows) == 0) {
             created.merge("re-adverts", readverts, Integer::sum);

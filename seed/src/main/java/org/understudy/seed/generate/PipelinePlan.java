@@ -19,10 +19,12 @@ import java.util.List;
  *
  * <p>The executor carries it out in this order: organisations' segments, candidates (registration,
  * readiness, fit and proper, exits from posts the services do not track), posts' incumbents (in
- * date order), exits from tracked posts, nominations, vacancies.
+ * date order), exits from tracked posts, nominations, vacancies (those in play and the completed
+ * recruitments, imported together).
  */
 public record PipelinePlan(long seed, List<OrganisationPlan> organisations, List<CandidatePlan> candidates,
-                           List<PostPlan> posts, List<NominationPlan> nominations, List<VacancyPlan> vacancies) {
+                           List<PostPlan> posts, List<NominationPlan> nominations, List<VacancyPlan> vacancies,
+                           List<RecruitmentPlan> recruitments) {
 
     /** An organisation as the generator found it (from vacancy-service), the input of the plan. */
     public record Organisation(String odsCode, Region region, OrganisationType type) {
@@ -160,6 +162,16 @@ public record PipelinePlan(long seed, List<OrganisationPlan> organisations, List
         }
     }
 
+    /**
+     * A completed recruitment: the one that appointed a substantive holder who started in the last two years.
+     * Advertised {@code advertisedDaysAgo}, filled {@code filledDaysAgo} (before the holder's start), with
+     * {@code applicants} and a {@code shortlist} among them; {@code appointee} is the holder when in the
+     * pipeline (null otherwise).
+     */
+    public record RecruitmentPlan(PostKey post, int advertisedDaysAgo, int filledDaysAgo, int readverts, List<Integer> applicants,
+                                  List<Integer> shortlist, Integer appointee) {
+    }
+
     /** How many HTTP writes (and imported rows) carrying the plan takes (for the progress counter). */
     public long writes() {
         long n = organisations.size();
@@ -170,6 +182,6 @@ public record PipelinePlan(long seed, List<OrganisationPlan> organisations, List
             n += p.tenures().size() + (p.departure() == null ? 0 : 1);
         }
         n += nominations.size();
-        return n + (vacancies.isEmpty() ? 0 : 2); // imported: the vacancies in one file, their applications in another
+        return n + (vacancies.isEmpty() && recruitments.isEmpty() ? 0 : 2); // imported: the vacancies in one file, their applications in another
     }
 }

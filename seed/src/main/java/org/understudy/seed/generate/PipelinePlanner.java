@@ -18,6 +18,7 @@ import org.understudy.seed.generate.PipelinePlan.Organisation;
 import org.understudy.seed.generate.PipelinePlan.OrganisationPlan;
 import org.understudy.seed.generate.PipelinePlan.PostKey;
 import org.understudy.seed.generate.PipelinePlan.PostPlan;
+import org.understudy.seed.generate.PipelinePlan.RecruitmentPlan;
 import org.understudy.seed.generate.PipelinePlan.PostState;
 import org.understudy.seed.generate.PipelinePlan.Stage;
 import org.understudy.seed.generate.PipelinePlan.Tenure;
@@ -160,7 +161,8 @@ public final class PipelinePlanner {
         List<PostPlan> postPlans = posts.stream().map(PostDraft::build).toList();
         List<NominationPlan> nominations = nominations(candidates, drafts, postPlans);
         List<VacancyPlan> vacancies = vacancies(candidates, drafts, postPlans);
-        return new PipelinePlan(seed, orgs, candidates, postPlans, nominations, vacancies);
+        List<RecruitmentPlan> recruitments = recruitments(drafts, postPlans, vacancies);
+        return new PipelinePlan(seed, orgs, candidates, postPlans, nominations, vacancies, recruitments);
     }
 
     // --- organisations ---------------------------------------------------------------------------
@@ -527,8 +529,8 @@ public final class PipelinePlanner {
 
     // --- vacancies -------------------------------------------------------------------------------
 
-    private List<VacancyPlan> vacancies(List<CandidatePlan> candidates, List<Draft> drafts, List<PostPlan> posts) {
-        // Who could apply: candidates on the role's track, by region they would work in.
+    /** Who could apply: candidates on the role's track, by region they would work in. */
+    private static Map<BoardRole, Map<Region, List<Integer>>> applicantPool(List<Draft> drafts) {
         Map<BoardRole, Map<Region, List<Integer>>> pool = new EnumMap<>(BoardRole.class);
         for (Draft d : drafts) {
             for (BoardRole role : d.track.roles()) {
@@ -537,6 +539,49 @@ public final class PipelinePlanner {
                 }
             }
         }
+        return pool;
+    }
+
+    /**
+     * The recruitments that appointed the substantive holders who started in the last two years (posts with a
+     * vacancy in play left out). Drawn after everything else, so that the rest of a seed's plan is as it was
+     * without them.
+     */
+    private List<RecruitmentPlan> recruitments(List<Draft> drafts, List<PostPlan> posts, List<VacancyPlan> inPlay) {
+        Map<BoardRole, Map<Region, List<Integer>>> pool = applicantPool(drafts);
+        Set<PostKey> advertised = new HashSet<>();
+        inPlay.forEach(v -> advertised.add(v.post()));
+        List<RecruitmentPlan> result = new ArrayList<>();
+        for (PostPlan p : posts) {
+            if (p.state() != PostState.HELD || advertised.contains(p.key())) {
+                continue;
+            }
+            int start = p.current().sinceDaysAgo();
+            if (start > Calibration.COMPLETED_WITHIN_DAYS || start < 30) {
+                continue;
+            }
+            int group = Calibration.segmentGroup(p.oversightSegment());
+            int filled = start + Calibration.FILLED_BEFORE_START[0] + random.nextInt(Calibration.FILLED_BEFORE_START[1]);
+            int first = filled + Calibration.TIME_TO_APPOINT[0] + random.nextInt(Calibration.TIME_TO_APPOINT[1]);
+            int readverts = random.nextDouble() < Calibration.READVERTISED[group] ? 1 : 0;
+            Integer appointee = p.currentCandidate();
+            Set<Integer> taken = new HashSet<>();
+            List<Integer> applicants = new ArrayList<>();
+            if (appointee != null) {
+                applicants.add(appointee);
+                taken.add(appointee);
+            }
+            int wanted = Math.max(0, 1 + weighted(Calibration.APPLICANT_WEIGHTS[group]) - applicants.size());
+            applicants.addAll(pick(wanted, p, orgByCode, pool, taken));
+            int size = Math.min(applicants.size(), 1 + weighted(Calibration.SHORTLIST_WEIGHTS[group]));
+            result.add(new RecruitmentPlan(p.key(), first, filled, readverts, List.copyOf(applicants),
+                    List.copyOf(applicants.subList(0, size)), appointee));
+        }
+        return List.copyOf(result);
+    }
+
+    private List<VacancyPlan> vacancies(List<CandidatePlan> candidates, List<Draft> drafts, List<PostPlan> posts) {
+        Map<BoardRole, Map<Region, List<Integer>>> pool = applicantPool(drafts);
         Map<String, OrganisationPlan> orgs = orgByCode;
         List<VacancyPlan> result = new ArrayList<>();
         for (PostPlan p : posts) {

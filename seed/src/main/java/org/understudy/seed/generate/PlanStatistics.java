@@ -36,7 +36,7 @@ public record PlanStatistics(
         double vacantOrInterimShare, double[] vacantOrInterimShareBySegment, int vacantPosts, int interimPosts,
         double segment4LeaderChangedIn2YearsShare, double segment4CeoChangedIn2YearsShare,
         int vacancies, int readverts, double applicantsPerAdvert, int maxApplicantsPerAdvert,
-        int[] shortlistSizes, int shortlistedVacancies,
+        int[] shortlistSizes, int shortlistedVacancies, int completedRecruitments, double medianTimeToAppointDays,
         int trackedExits, int untrackedExits, int voluntaryExits, int dismissals, int reappointedAfterDismissal,
         int nominations, int candidateIncumbents,
         double estimatedShareWithNoReadyNow, double estimatedMedianReadyNow) {
@@ -149,7 +149,9 @@ public record PlanStatistics(
                 (int) posts.stream().filter(p -> p.state() == PostState.INTERIM).count(),
                 seg4 == 0 ? Double.NaN : (double) seg4Changed / seg4, seg4 == 0 ? Double.NaN : (double) seg4CeoChanged / seg4,
                 plan.vacancies().size(), readverts, adverts == 0 ? 0 : (double) applicants / adverts, maxApplicants,
-                shortlistSizes, shortlisted, tracked, untracked, voluntary, dismissals, reappointed,
+                shortlistSizes, shortlisted, plan.recruitments().size(),
+                median(plan.recruitments().stream().map(r -> r.advertisedDaysAgo() - r.filledDaysAgo()).sorted().toList()),
+                tracked, untracked, voluntary, dismissals, reappointed,
                 plan.nominations().size(), incumbents,
                 depths.isEmpty() ? 0 : (double) none / depths.size(), median(sorted));
     }
@@ -230,6 +232,8 @@ public record PlanStatistics(
                 100 * segment4LeaderChangedIn2YearsShare, 100 * segment4CeoChangedIn2YearsShare));
         s.append(String.format("  %d vacancies in play (%d re-advertised): %.1f applicants per advert (at most %d); shortlists of 1/2/3: %d/%d/%d%n",
                 vacancies, readverts, applicantsPerAdvert, maxApplicantsPerAdvert, shortlistSizes[1], shortlistSizes[2], shortlistSizes[3]));
+        s.append(String.format("  %d recruitments completed in the last two years: median time to appoint %.0f days%n",
+                completedRecruitments, medianTimeToAppointDays));
         s.append(String.format("  exits: %d from tracked posts, %d from other board roles; %d voluntary, %d dismissals; %d dismissed people hold a post again%n",
                 trackedExits, untrackedExits, voluntaryExits, dismissals, reappointedAfterDismissal));
         s.append(String.format("  %d nominations; %d posts held by candidates in the pipeline%n", nominations, candidateIncumbents));

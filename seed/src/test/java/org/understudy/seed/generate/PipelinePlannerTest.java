@@ -190,6 +190,22 @@ class PipelinePlannerTest {
             assertTrue(all.containsAll(v.shortlist()));
             assertEquals(v.stage() == Stage.OPEN, v.shortlist().isEmpty(), v.toString());
             assertTrue(v.closingInDays() >= 7);
+            assertTrue(v.advertisedDaysAgo() >= 3, v.toString());
+            assertTrue(!v.readvertised() || v.advertisedDaysAgo() > v.readvertisedDaysAgo() && v.readvertisedDaysAgo() > 0, v.toString());
+        }
+        assertTrue(plan.recruitments().size() > 10, "completed recruitments " + plan.recruitments().size());
+        for (PipelinePlan.RecruitmentPlan r : plan.recruitments()) {
+            PostPlan p = posts.get(r.post());
+            assertEquals(PostState.HELD, p.state(), r.toString());
+            assertTrue(r.filledDaysAgo() > p.current().sinceDaysAgo(), "filled before the holder started: " + r);
+            assertTrue(r.advertisedDaysAgo() > r.filledDaysAgo(), r.toString());
+            assertEquals(r.applicants().size(), new HashSet<>(r.applicants()).size(), "no one applies twice");
+            assertTrue(r.applicants().containsAll(r.shortlist()) && !r.shortlist().isEmpty(), r.toString());
+            assertEquals(p.currentCandidate(), r.appointee(), "the appointee is the holder when in the pipeline");
+            if (r.appointee() != null) {
+                assertTrue(r.shortlist().contains(r.appointee()), "the appointee was shortlisted");
+            }
+            assertTrue(plan.vacancies().stream().noneMatch(v -> v.post().equals(r.post())), "no post has both");
         }
     }
 
