@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Runs a vacancy through its life. Every change locks the vacancy, checks the caller's If-Match
@@ -49,19 +50,11 @@ public class VacancyService {
             throw ApiProblem.conflict("postId", "post " + postId + " already has a vacancy in play (" + other.vacancyId
                     + ", " + other.status + "); fill, withdraw or let it lapse first");
         });
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Vacancy vacancy = new Vacancy();
-        vacancy.vacancyId = UUID.randomUUID();
-        vacancy.postId = post.postId;
-        vacancy.status = VacancyStatus.DRAFT;
-        vacancy.closingDate = closingDate;
-        vacancy.readverts = 0;
-        vacancy.version = 1;
-        vacancy.createdAt = now;
-        vacancy.updatedAt = now;
-        vacancies.persistAndFlush(vacancy);
-        events.vacancy(VacancyEventTypes.VACANCY_CREATED, vacancy, post, List.of("created"));
-        return vacancy;
+        return created(post, vacancy -> {
+            vacancy.status = VacancyStatus.DRAFT;
+            vacancy.closingDate = closingDate;
+            vacancy.readverts = 0;
+        });
     }
 
     /** Moves the vacancy on (OPEN needs a closing date in the future; re-opening a closed one is a re-advert). */
@@ -197,25 +190,17 @@ public class VacancyService {
                         + ", " + other.status + "); a post has one at a time");
             });
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Vacancy vacancy = new Vacancy();
-        vacancy.vacancyId = UUID.randomUUID();
-        vacancy.postId = post.postId;
-        vacancy.status = past.status();
-        vacancy.closingDate = past.closingDate();
-        vacancy.firstAdvertisedOn = past.firstAdvertisedOn();
-        vacancy.readverts = past.readverts();
-        vacancy.closedOn = past.closedOn();
-        vacancy.closeReason = past.closeReason();
-        vacancy.filledOn = past.filledOn();
-        vacancy.appointedCandidateId = past.appointedCandidateId();
-        vacancy.appointmentInterim = past.appointmentInterim();
-        vacancy.version = 1;
-        vacancy.createdAt = now;
-        vacancy.updatedAt = now;
-        vacancies.persistAndFlush(vacancy);
-        events.vacancy(VacancyEventTypes.VACANCY_CREATED, vacancy, post, List.of("created"));
-        return vacancy;
+        return created(post, vacancy -> {
+            vacancy.status = past.status();
+            vacancy.closingDate = past.closingDate();
+            vacancy.firstAdvertisedOn = past.firstAdvertisedOn();
+            vacancy.readverts = past.readverts();
+            vacancy.closedOn = past.closedOn();
+            vacancy.closeReason = past.closeReason();
+            vacancy.filledOn = past.filledOn();
+            vacancy.appointedCandidateId = past.appointedCandidateId();
+            vacancy.appointmentInterim = past.appointmentInterim();
+        });
     }
 
     /**
@@ -262,6 +247,21 @@ public class VacancyService {
 
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** A new vacancy of the post, as {@code facts} fill it in, stored with its vacancy.created event. */
+    private Vacancy created(Post post, Consumer<Vacancy> facts) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Vacancy vacancy = new Vacancy();
+        vacancy.vacancyId = UUID.randomUUID();
+        vacancy.postId = post.postId;
+        vacancy.version = 1;
+        vacancy.createdAt = now;
+        vacancy.updatedAt = now;
+        facts.accept(vacancy);
+        vacancies.persistAndFlush(vacancy);
+        events.vacancy(VacancyEventTypes.VACANCY_CREATED, vacancy, post, List.of("created"));
+        return vacancy;
     }
 
     /** A new application to the vacancy (409 naming candidateId when the candidate has applied already). */
