@@ -86,6 +86,24 @@ class ImportApiTest {
     }
 
     @Test
+    void aCandidateWhoseEmailIsTakenOrRepeatedInTheFileIsRefusedAndTheOthersOfTheChunkStored() {
+        String t = Fixtures.token();
+        csv("candidates", CANDIDATE_HEADER + "E-" + t + "-0,Fay Example,fay." + t + "@example.nhs.uk,,,,\n").body("created", equalTo(1));
+        csv("candidates", CANDIDATE_HEADER
+                + "E-" + t + "-1,Gus Example,gus." + t + "@example.nhs.uk,,,,\n"        // line 2: good
+                + "E-" + t + "-2,Fay Again,FAY." + t + "@example.nhs.uk,,,,\n"          // line 3: registered already (any case)
+                + "E-" + t + "-3,Hal Example,hal." + t + "@example.nhs.uk,,,,\n"        // line 4: good
+                + "E-" + t + "-4,Gus Twice,gus." + t + "@example.nhs.uk,,,,\n")         // line 5: line 2's address
+                .body("status", equalTo("COMPLETED")).body("created", equalTo(2)).body("rejected", equalTo(2))
+                .body("problems.line", equalTo(List.of(3, 5))).body("problems.field", equalTo(List.of("email", "email")))
+                .body("problems.key", equalTo(List.of("E-" + t + "-2", "E-" + t + "-4")));
+        given().get("/api/v1/candidates/" + idOf("candidates", "E-" + t + "-1")).then().statusCode(200).body("name", equalTo("Gus Example"));
+        given().get("/api/v1/candidates/" + idOf("candidates", "E-" + t + "-3")).then().statusCode(200).body("name", equalTo("Hal Example"));
+        absent("candidates", "E-" + t + "-2");
+        absent("candidates", "E-" + t + "-4");
+    }
+
+    @Test
     void assessmentsInAnyOrderLeaveTheLatestCurrentAndAnEarlierOneJoinsTheHistoryWithoutAnEvent() {
         String t = Fixtures.token();
         csv("candidates", CANDIDATE_HEADER + "K-" + t + ",Dee Example,dee." + t + "@example.nhs.uk,,,,\n").body("created", equalTo(1));

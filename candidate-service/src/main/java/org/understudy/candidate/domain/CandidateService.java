@@ -18,7 +18,10 @@ import org.understudy.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,7 +53,36 @@ public class CandidateService {
         if (candidates.emailTaken(profile.email(), null)) {
             throw emailConflict(profile.email());
         }
+        Candidate candidate = registered(profile, OffsetDateTime.now(clock));
+        persistGuardingEmail(candidate);
+        events.publish(CandidateEventTypes.REGISTERED, candidate, List.of("created"));
+        return candidate;
+    }
+
+    /**
+     * Registers several candidates in the caller's transaction, asking once whether any of their e-mail
+     * addresses is taken, and leaving the writes to the caller's flush (batched). Refuses them all (409
+     * naming {@code email}) when an address is taken or appears twice among them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Candidate> registerAll(List<CandidateProfile> profiles) {
+        Set<String> emails = new HashSet<>();
+        for (CandidateProfile profile : profiles) {
+            if (!emails.add(profile.email().toLowerCase(Locale.ROOT))) {
+                throw emailConflict(profile.email());
+            }
+        }
+        candidates.takenEmails(emails).stream().findFirst().ifPresent(taken -> {
+            throw emailConflict(taken);
+        });
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Candidate> made = profiles.stream().map(p -> registered(p, now)).toList();
+        made.forEach(candidates::persist);
+        made.forEach(c -> events.publish(CandidateEventTypes.REGISTERED, c, List.of("created")));
+        return made;
+    }
+
+    private static Candidate registered(CandidateProfile profile, OffsetDateTime now) {
         Candidate candidate = new Candidate();
         candidate.candidateId = UUID.randomUUID();
         candidate.status = CandidateStatus.ACTIVE;
@@ -60,8 +92,6 @@ public class CandidateService {
         candidate.version = 1;
         candidate.createdAt = now;
         candidate.updatedAt = now;
-        persistGuardingEmail(candidate);
-        events.publish(CandidateEventTypes.REGISTERED, candidate, List.of("created"));
         return candidate;
     }
 

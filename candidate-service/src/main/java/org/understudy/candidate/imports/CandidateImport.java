@@ -7,17 +7,20 @@ import org.understudy.candidate.domain.Candidate;
 import org.understudy.candidate.domain.CandidateService;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
+import org.understudy.platform.imports.BatchedImportKind;
 import org.understudy.platform.imports.ImportCaller;
-import org.understudy.platform.imports.ImportKind;
 import org.understudy.platform.imports.KeyedRow;
 import org.understudy.platform.imports.RequestCheck;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Candidates, by the client's key: a new key registers one, a changed row changes their profile. */
+/**
+ * Candidates, by the client's key: a new key registers one (a chunk of them together), a changed row
+ * changes their profile.
+ */
 @Singleton
-public class CandidateImport implements ImportKind<CandidateImport.Row> {
+public class CandidateImport implements BatchedImportKind<CandidateImport.Row> {
     static final String NAME = "candidates";
 
     /** A candidate's profile, its columns named as the fields of a registration (mobility's flattened). */
@@ -51,6 +54,12 @@ public class CandidateImport implements ImportKind<CandidateImport.Row> {
     @Override
     public UUID create(Row row, ImportCaller caller) {
         return candidates.register(RequestCheck.valid(validator, row.request()).toProfile()).candidateId;
+    }
+
+    @Override
+    public List<UUID> createAll(List<Row> rows, ImportCaller caller) {
+        return candidates.registerAll(rows.stream().map(r -> RequestCheck.valid(validator, r.request()).toProfile()).toList())
+                .stream().map(c -> c.candidateId).toList();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.understudy.events.ReadinessLevel;
 import org.understudy.events.Region;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +31,13 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
     public boolean emailTaken(String email, UUID except) {
         return count("lower(email) = lower(?1) AND candidateId <> ?2", email,
                 except == null ? new UUID(0, 0) : except) > 0;
+    }
+
+    /** Those of these e-mail addresses (lower case) that a candidate is registered with. */
+    public List<String> takenEmails(Collection<String> lowerCaseEmails) {
+        return lowerCaseEmails.isEmpty() ? List.of()
+                : getEntityManager().createQuery("SELECT lower(c.email) FROM Candidate c WHERE lower(c.email) IN :emails", String.class)
+                .setParameter("emails", lowerCaseEmails).getResultList();
     }
 
     /** The search criteria of the listing; null means any. */

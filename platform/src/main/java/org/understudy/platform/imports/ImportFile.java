@@ -24,12 +24,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads an import file into rows of values by column. CSV: a header row naming the columns (as the
  * JSON fields are named), an empty cell for no value, a list's items separated by {@code ;}. NDJSON:
  * one JSON object per line, blank lines skipped. A column the kind does not have is refused for the
- * whole file (400 naming it); a row that cannot be read is a problem of its own.
+ * whole file (400 naming it); a row that cannot be read is a problem of its own. Each row is handed on
+ * as it is read, so that a large file's rows are never all held as JSON trees at once.
  */
 final class ImportFile {
     static final String LIST_SEPARATOR = ";";
@@ -41,17 +43,20 @@ final class ImportFile {
     /**
      * @param columns     the kind's columns
      * @param listColumns those of them that hold lists
+     * @param each        what a row read becomes (kept, in the file's order)
      */
-    static List<ParsedRow> read(byte[] body, ImportFormat format, ObjectMapper json, Set<String> columns, Set<String> listColumns) {
+    static <T> List<T> read(byte[] body, ImportFormat format, ObjectMapper json, Set<String> columns, Set<String> listColumns,
+                            Function<ParsedRow, T> each) {
         try {
-            return format == ImportFormat.CSV ? csv(body, columns, listColumns) : ndjson(body, json, columns);
+            return format == ImportFormat.CSV ? csv(body, columns, listColumns, each) : ndjson(body, json, columns, each);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static List<ParsedRow> csv(byte[] body, Set<String> columns, Set<String> listColumns) throws IOException {
-        List<ParsedRow> rows = new ArrayList<>();
+    private static <T> List<T> csv(byte[] body, Set<String> columns, Set<String> listColumns, Function<ParsedRow, T> each)
+            throws IOException {
+        List<T> rows = new ArrayList<>();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(body)) {
             boolean headerChecked = false;
@@ -69,8 +74,8 @@ final class ImportFile {
                     record = it.nextValue();
                 } catch (JsonProcessingException e) {
                     long line = Math.max(2, e.getLocation() == null ? before.getLineNr() : e.getLocation().getLineNr());
-                    rows.add(new ParsedRow(line, null, new RowProblem(line, null, null, "the row cannot be read as CSV: "
-                            + e.getOriginalMessage())));
+                    rows.add(each.apply(new ParsedRow(line, null, new RowProblem(line, null, null, "the row cannot be read as CSV: "
+                            + e.getOriginalMessage()))));
                     break; // the parser cannot find the next row after a broken one
                 }
                 long line = Math.max(2, before.getLineNr() + (before.getColumnNr() > 1 ? 1 : 0));
@@ -90,7 +95,7 @@ final class ImportFile {
                         values.put(column, text.strip());
                     }
                 });
-                rows.add(new ParsedRow(line, values, null));
+                rows.add(each.apply(new ParsedRow(line, values, null)));
             }
         }
         return rows;
@@ -109,8 +114,9 @@ final class ImportFile {
         }
     }
 
-    private static List<ParsedRow> ndjson(byte[] body, ObjectMapper json, Set<String> columns) throws IOException {
-        List<ParsedRow> rows = new ArrayList<>();
+    private static <T> List<T> ndjson(byte[] body, ObjectMapper json, Set<String> columns, Function<ParsedRow, T> each)
+            throws IOException {
+        List<T> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
             long line = 0;
             for (String text = in.readLine(); text != null; text = in.readLine()) {
@@ -122,11 +128,11 @@ final class ImportFile {
                 try {
                     node = json.readTree(text);
                 } catch (JsonProcessingException e) {
-                    rows.add(new ParsedRow(line, null, new RowProblem(line, null, null, "the line is not valid JSON: " + e.getOriginalMessage())));
+                    rows.add(each.apply(new ParsedRow(line, null, new RowProblem(line, null, null, "the line is not valid JSON: " + e.getOriginalMessage()))));
                     continue;
                 }
                 if (!(node instanceof ObjectNode object)) {
-                    rows.add(new ParsedRow(line, null, new RowProblem(line, null, null, "the line is not a JSON object")));
+                    rows.add(each.apply(new ParsedRow(line, null, new RowProblem(line, null, null, "the line is not a JSON object"))));
                     continue;
                 }
                 String unknown = null;
@@ -135,9 +141,9 @@ final class ImportFile {
                     unknown = columns.contains(name) ? null : name;
                 }
                 String key = object.path("key").isTextual() ? object.get("key").asText() : null;
-                rows.add(unknown == null ? new ParsedRow(line, object, null)
+                rows.add(each.apply(unknown == null ? new ParsedRow(line, object, null)
                         : new ParsedRow(line, null, new RowProblem(line, key, unknown,
-                        "unknown field '" + unknown + "'; the fields are " + String.join(", ", columns))));
+                        "unknown field '" + unknown + "'; the fields are " + String.join(", ", columns)))));
             }
         }
         return rows;

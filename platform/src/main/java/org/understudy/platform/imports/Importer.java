@@ -21,6 +21,7 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.understudy.platform.problem.ApiProblem;
 
@@ -49,8 +50,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Runs imports: reads the file at submission (a broken header or a wrong format is refused at once),
- * queues a job, and applies the rows on the import thread, one job at a time per instance, so that a
+ * Runs imports: reads and checks the file's rows at submission (a broken header or a wrong format is
+ * refused at once; each row is kept as its typed record, not as the text or tree it was read from), queues a job, and applies the rows on the import thread, one job at a time per instance, so that a
  * large import does not take the request threads from the API. The thread acts as the submitter: their
  * identity is the request context's, so that whatever records who made a change names them.
  *
@@ -194,7 +195,7 @@ public class Importer {
                 listColumns.add(c.getName());
             }
         }
-        List<ParsedRow> rows = ImportFile.read(body, format, json, columns, listColumns);
+        List<Checked<R>> rows = ImportFile.read(body, format, json, columns, listColumns, parsed -> check(kind, parsed));
         if (rows.isEmpty()) {
             throw ApiProblem.badRequest(null, "the file holds no rows");
         }
@@ -222,20 +223,21 @@ public class Importer {
     private record Ready<R extends KeyedRow>(long line, String key, R row, String hash) {
     }
 
-    private <R extends KeyedRow> void run(UUID jobId, ImportKind<R> kind, List<ParsedRow> rows, boolean dryRun, boolean atomic, ImportCaller caller) {
+    /** A row of the file once read: ready, or refused with its problems. */
+    private record Checked<R extends KeyedRow>(Ready<R> ready, List<RowProblem> problems) {
+    }
+
+    private <R extends KeyedRow> void run(UUID jobId, ImportKind<R> kind, List<Checked<R>> rows, boolean dryRun, boolean atomic, ImportCaller caller) {
         jobs.started(jobId);
         Tally tally = new Tally(settings.maxProblemsListed());
         List<Ready<R>> ready = new ArrayList<>();
         Map<String, Ready<R>> byKey = new HashMap<>();
-        for (ParsedRow parsed : rows) {
-            if (parsed.unreadable() != null) {
-                tally.reject(List.of(parsed.unreadable()));
+        for (Checked<R> checked : rows) {
+            if (checked.ready() == null) {
+                tally.reject(checked.problems());
                 continue;
             }
-            Ready<R> r = check(kind, parsed, tally);
-            if (r == null) {
-                continue;
-            }
+            Ready<R> r = checked.ready();
             Ready<R> earlier = byKey.putIfAbsent(r.key(), r);
             if (earlier == null) {
                 ready.add(r);
@@ -277,16 +279,18 @@ public class Importer {
         }
     }
 
-    /** Reads a row into its type and checks it; null (and the problems told) when it is refused. */
-    private <R extends KeyedRow> Ready<R> check(ImportKind<R> kind, ParsedRow parsed, Tally tally) {
+    /** Reads a row into its type and checks it. */
+    private <R extends KeyedRow> Checked<R> check(ImportKind<R> kind, ParsedRow parsed) {
+        if (parsed.unreadable() != null) {
+            return new Checked<>(null, List.of(parsed.unreadable()));
+        }
         ObjectNode values = parsed.values();
         String key = values.path("key").isValueNode() ? values.get("key").asText() : null;
         R row;
         try {
             row = json.treeToValue(values, kind.rowType());
         } catch (JsonProcessingException e) {
-            tally.reject(List.of(new RowProblem(parsed.line(), key, field(e), reason(e))));
-            return null;
+            return new Checked<>(null, List.of(new RowProblem(parsed.line(), key, field(e), reason(e))));
         }
         List<RowProblem> problems = new ArrayList<>();
         for (ConstraintViolation<R> v : validator.validate(row)) {
@@ -300,11 +304,10 @@ public class Importer {
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(p -> p.field() == null ? "" : p.field()));
-            tally.reject(problems);
-            return null;
+            return new Checked<>(null, problems);
         }
         try {
-            return new Ready<>(parsed.line(), key, row, hash(json.writeValueAsString(row)));
+            return new Checked<>(new Ready<>(parsed.line(), key, row, hash(json.writeValueAsString(row))), null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -339,7 +342,7 @@ public class Importer {
         for (int from = 0; from < ready.size(); from += size) {
             List<Ready<R>> chunk = ready.subList(from, Math.min(ready.size(), from + size));
             try {
-                inTransaction(() -> chunk.stream().map(r -> apply(kind, r, caller)).toList(), store).forEach(tally::add);
+                inTransaction(() -> applyChunk(kind, chunk, caller), store).forEach(tally::add);
             } catch (RuntimeException refusedInChunk) {
                 for (Ready<R> r : chunk) {
                     try {
@@ -359,12 +362,10 @@ public class Importer {
             Tally saved = tally.copy();
             try {
                 QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
-                    int n = 0;
-                    for (Ready<R> r : ready) {
-                        tally.add(apply(kind, r, caller));
-                        if (++n % settings.chunkSize() == 0) {
-                            jobs.progress(jobId, ImportJob.Status.RUNNING, tally, null);
-                        }
+                    int size = Math.max(1, settings.chunkSize());
+                    for (int from = 0; from < ready.size(); from += size) {
+                        applyChunk(kind, ready.subList(from, Math.min(ready.size(), from + size)), caller).forEach(tally::add);
+                        jobs.progress(jobId, ImportJob.Status.RUNNING, tally, null);
                     }
                 });
                 return true;
@@ -409,6 +410,58 @@ public class Importer {
         }
     }
 
+    /**
+     * Applies a chunk in the caller's transaction: its keys looked up with one question, rows imported
+     * before updated (or left) one by one, new rows created together when the kind can (else one by
+     * one), their keys recorded in one batch, and the chunk's writes sent in JDBC batches as it ends.
+     */
+    private <R extends KeyedRow> List<Tally.Outcome> applyChunk(ImportKind<R> kind, List<Ready<R>> chunk, ImportCaller caller) {
+        em.unwrap(Session.class).setJdbcBatchSize(chunk.size());
+        Map<String, ImportKeys.Stored> stored = keys.findAll(kind.name(), chunk.stream().map(Ready::key).toList());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Tally.Outcome> outcomes = new ArrayList<>(chunk.size());
+        List<ImportKeys.Made> made = new ArrayList<>();
+        List<Ready<R>> fresh = new ArrayList<>();
+        for (Ready<R> r : chunk) {
+            ImportKeys.Stored before = stored.get(r.key());
+            if (before == null) {
+                fresh.add(r);
+                outcomes.add(Tally.Outcome.CREATED);
+            } else if (before.contentHash().equals(r.hash())) {
+                outcomes.add(Tally.Outcome.UNCHANGED);
+            } else {
+                kind.update(r.row(), before.id(), caller);
+                made.add(new ImportKeys.Made(r.key(), before.id(), r.hash()));
+                outcomes.add(Tally.Outcome.UPDATED);
+                flushAndClear();
+            }
+        }
+        if (kind instanceof BatchedImportKind<R> batched) {
+            List<UUID> ids = batched.createAll(fresh.stream().map(Ready::row).toList(), caller);
+            for (int i = 0; i < fresh.size(); i++) {
+                made.add(new ImportKeys.Made(fresh.get(i).key(), ids.get(i), fresh.get(i).hash()));
+            }
+        } else {
+            for (Ready<R> r : fresh) {
+                made.add(new ImportKeys.Made(r.key(), kind.create(r.row(), caller), r.hash()));
+                flushAndClear();
+            }
+        }
+        keys.recordAll(kind.name(), made, now);
+        flushAndClear();
+        return outcomes;
+    }
+
+    /**
+     * Each query flushes the whole persistence context first: rows left in it would make every later
+     * row's queries check all of them. What is written is not read again.
+     */
+    private void flushAndClear() {
+        em.flush();
+        em.clear();
+    }
+
+    /** Applies one row on its own (a chunk with a refused row is applied again this way). */
     private <R extends KeyedRow> Tally.Outcome apply(ImportKind<R> kind, Ready<R> r, ImportCaller caller) {
         var stored = keys.find(kind.name(), r.key());
         if (stored.isPresent() && stored.get().contentHash().equals(r.hash())) {
@@ -425,10 +478,7 @@ public class Importer {
             keys.record(kind.name(), r.key(), id, r.hash(), now);
             outcome = Tally.Outcome.CREATED;
         }
-        // Each query flushes the whole persistence context first: a chunk's rows left in it made every
-        // row's queries check all the rows before it. The row is written; nothing of it is read again.
-        em.flush();
-        em.clear();
+        flushAndClear();
         return outcome;
     }
 
