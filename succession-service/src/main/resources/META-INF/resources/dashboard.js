@@ -727,11 +727,12 @@
       $('post-vacancy').replaceChildren();
       $('chart').replaceChildren(el('p', { className: 'chart-empty', text: 'Loading…' }));
       $('history-body').replaceChildren();
+      $('dated-body').replaceChildren();
       message($('post-message'), '');
     }
     const path = '/posts/' + encodeURIComponent(postId);
-    const [post, history, readiness, knockOn] = await Promise.allSettled([
-      api(path), api(path + '/history'),
+    const [post, history, dated, readiness, knockOn] = await Promise.allSettled([
+      api(path), api(path + '/history'), api(path + '/effective-history'),
       decide ? api(path + '/dismissal-readiness') : Promise.resolve(null),
       decide ? api(path + '/knock-on') : Promise.resolve(null)
     ]);
@@ -745,7 +746,8 @@
     message($('post-message'), '');
     renderPostNumbers(post.value);
     if (history.status === 'fulfilled') renderHistory(history.value);
-    else $('chart').replaceChildren(el('p', { className: 'message', text: problemText(history.reason) }));
+    if (dated.status === 'fulfilled') renderDated(dated.value);
+    else $('chart').replaceChildren(el('p', { className: 'message', text: problemText(dated.reason) }));
     if (decide) renderReadiness(readiness, knockOn);
   }
 
@@ -794,6 +796,16 @@
       el('td', { text: LEVEL_WORDS[h.replaceability] || h.replaceability }),
       el('td', { className: 'num', text: orDash(h.lastShortlistSize) })
     ])));
+  }
+
+  /** The numbers by the records' own dates (GET /posts/{id}/effective-history): the chart and its table. */
+  function renderDated(entries) {
+    $('dated-body').replaceChildren(...entries.slice().reverse().map((e) => el('tr', null, [
+      el('td', { text: formatDate(e.on) }),
+      el('td', { className: 'num', text: e.readyNow }),
+      el('td', { className: 'num', text: e.readySoon }),
+      el('td', { text: LEVEL_WORDS[e.replaceability] || e.replaceability })
+    ])));
     $('chart').replaceChildren(entries.length ? chart(entries) : el('p', { className: 'chart-empty', text: 'No history yet.' }));
   }
 
@@ -804,10 +816,10 @@
     return m ? m[2].replace(/[.-]/g, ' ') : cause;
   }
 
-  /** The history as an SVG step chart: readyNow (solid, circles) and readySoon (dashed, squares). */
+  /** The numbers by date as an SVG step chart: readyNow (solid, circles) and readySoon (dashed, squares). */
   function chart(entries) {
     const W = 760, H = 280, left = 44, right = 20, top = 16, bottom = 44;
-    const times = entries.map((h) => new Date(h.effectiveAt).getTime());
+    const times = entries.map((h) => new Date(h.on + 'T00:00:00Z').getTime());
     const start = times[0];
     const end = Math.max(Date.now(), times[times.length - 1], start + 60000);
     const maxY = Math.max(2, ...entries.map((h) => Math.max(h.readyNow, h.readySoon)));
@@ -816,7 +828,7 @@
     const last = entries[entries.length - 1];
     const root = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-labelledby': 'chart-svg-title chart-svg-desc' });
     root.append(svg('title', { id: 'chart-svg-title' }, 'People ready to take over, over time'));
-    root.append(svg('desc', { id: 'chart-svg-desc' }, entries.length + ' changes from ' + formatDateTime(entries[0].effectiveAt)
+    root.append(svg('desc', { id: 'chart-svg-desc' }, entries.length + ' changes from ' + formatDate(entries[0].on)
       + '; now ' + last.readyNow + ' ready now and ' + last.readySoon + ' ready in 1 to 2 years.'));
     const step = maxY > 10 ? Math.ceil(maxY / 5) : 1;
     for (let v = 0; v <= maxY; v += step) {
@@ -845,7 +857,7 @@
       entries.forEach((h, n) => {
         const px = x(times[n]);
         const py = y(h[key]);
-        const label = formatDateTime(h.effectiveAt) + ': ' + h[key] + (key === 'readyNow' ? ' ready now' : ' ready soon');
+        const label = formatDate(h.on) + ': ' + h[key] + (key === 'readyNow' ? ' ready now' : ' ready soon');
         const shape = square
           ? svg('rect', { x: px - 4, y: py - 4, width: 8, height: 8, class: pointClass })
           : svg('circle', { cx: px, cy: py, r: 5, class: pointClass });

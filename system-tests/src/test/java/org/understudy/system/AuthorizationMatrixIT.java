@@ -93,6 +93,7 @@ class AuthorizationMatrixIT {
             succession  GET    /api/v1/succession/posts                                 401  401     401    401    | 403 403    ok        ok     ok
             succession  GET    /api/v1/succession/posts/{postId}                        401  401     401    401    | 403 403    ok        ok     ok
             succession  GET    /api/v1/succession/posts/{postId}/history                401  401     401    401    | 403 403    ok        ok     ok
+            succession  GET    /api/v1/succession/posts/{postId}/effective-history      401  401     401    401    | 403 403    ok        ok     ok
             succession  GET    /api/v1/succession/posts/{postId}/dismissal-readiness    401  401     401    401    | 403 403    ok        403    ok
             succession  GET    /api/v1/succession/posts/{postId}/knock-on               401  401     401    401    | 403 403    ok        403    ok
             succession  GET    /api/v1/succession/posts/{postId}/successors             401  401     401    401    | ok  ok     ok        403    ok

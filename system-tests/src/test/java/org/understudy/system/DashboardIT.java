@@ -259,7 +259,7 @@ class DashboardIT {
         wait.until(d -> !d.findElement(By.id("posts-pager")).isDisplayed());
 
         // ---- a post: its numbers, chart, vacancy telemetry and dismissal readiness ------------
-        int changes = regulator.history(midlandsCeo).size();
+        int changes = regulator.effectiveHistory(midlandsCeo).size();
         driver.findElement(By.cssSelector("#posts-body a[data-post-id='" + midlandsCeo + "']")).sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("post-title"), "Dashboard Midlands Hospitals"));
         wait.until(d -> d.findElements(By.cssSelector("#chart svg circle")).size() == changes);
@@ -445,8 +445,8 @@ class DashboardIT {
                     .then().statusCode(200).extract().jsonPath();
         }
 
-        List<Object> history(UUID postId) {
-            return get("/posts/" + postId + "/history").getList("$");
+        List<Object> effectiveHistory(UUID postId) {
+            return get("/posts/" + postId + "/effective-history").getList("$");
         }
 
         void awaitPost(UUID postId, java.util.function.Predicate<JsonPath> condition) {

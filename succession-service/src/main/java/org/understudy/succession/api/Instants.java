@@ -12,6 +12,12 @@ final class Instants {
     private Instants() {
     }
 
+    /** The day of a date, or of an instant (UTC); null when not given. */
+    static LocalDate day(String parameter, String value) {
+        OffsetDateTime instant = parse(parameter, value);
+        return instant == null ? null : instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+
     static OffsetDateTime parse(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;

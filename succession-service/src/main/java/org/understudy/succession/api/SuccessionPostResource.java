@@ -29,6 +29,8 @@ import org.understudy.platform.problem.Problem;
 import org.understudy.succession.domain.CapacityService;
 import org.understudy.succession.domain.ConsequenceCapacity;
 import org.understudy.succession.domain.DismissalReadinessService;
+import org.understudy.succession.domain.EffectiveHistory;
+import org.understudy.succession.domain.EffectiveHistoryService;
 import org.understudy.succession.domain.PostSuccessionHistory;
 import org.understudy.succession.domain.ReadinessReport;
 import org.understudy.succession.domain.SuccessorList;
@@ -39,8 +41,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.understudy.succession.persistence.PostSuccessionHistoryRepository;
 import org.understudy.succession.persistence.PostSuccessionRepository;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 @RolesAllowed({Roles.VIEWER, Roles.REGULATOR, Roles.ADMIN})
@@ -50,6 +56,9 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class SuccessionPostResource {
     static final String CSV = "text/csv";
+    static final int MAX_EFFECTIVE_YEARS = 10;
+    static final String BASIS = "With asOf: recorded (the default), the numbers as the view showed them at that instant; "
+            + "effective, the numbers the dated facts now held give for that day, whenever they arrived (see effective-history)";
 
     @Inject
     PostSuccessionRepository posts;
@@ -74,6 +83,12 @@ public class SuccessionPostResource {
 
     @Inject
     SuccessorListService successorLists;
+
+    @Inject
+    EffectiveHistoryService effectiveHistory;
+
+    @Inject
+    Clock clock;
 
     @Inject
     SecurityIdentity identity;
@@ -138,7 +153,17 @@ public class SuccessionPostResource {
     @APIResponse(responseCode = "404", description = "No event about this post has arrived (or none by asOf)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("postId") UUID postId,
-                        @Parameter(description = "ISO-8601 instant") @QueryParam("asOf") String asOf) {
+                        @Parameter(description = "ISO-8601 instant") @QueryParam("asOf") String asOf,
+                        @Parameter(description = BASIS) @QueryParam("basis") String basis) {
+        AsOfBasis on = AsOfBasis.parse(basis);
+        if (on == AsOfBasis.EFFECTIVE) {
+            PostSuccessionRepository.Row row = posts.findRow(postId);
+            if (row == null) {
+                throw unknown(postId);
+            }
+            LocalDate day = AsOfBasis.effectiveDay(Instants.parse("asOf", asOf), today());
+            return Response.ok(queries.asOf(row, effectiveHistory.on(postId, day), day.atStartOfDay().atOffset(ZoneOffset.UTC))).build();
+        }
         if (asOf == null || asOf.isBlank()) {
             // The live view, the most frequent read: kept as JSON per version of the view (LivePostAnswers).
             byte[] live = livePosts.answer(postId);
@@ -157,6 +182,10 @@ public class SuccessionPostResource {
             throw ApiProblem.notFound("asOf", "post " + postId + " was not yet known to the succession view at " + instant);
         }
         return Response.ok(queries.asOf(row, h, instant)).build();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     private static ApiProblem unknown(UUID postId) {
@@ -183,6 +212,38 @@ public class SuccessionPostResource {
         return history.between(postId, start, end).stream().map(HistoryEntryResponse::of).toList();
     }
 
+    @GET
+    @Path("/{postId}/effective-history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A post's numbers day by day, as the dated facts now held say they were",
+            description = "Each candidate counted on each day by the facts' own dates (assessments, nominations, fit-and-proper "
+                    + "checks, who held the post), whenever they arrived: a fact imported or recorded late counts from its date. "
+                    + "An entry on the first day, then one on each day the numbers or the holder changed; the entry in effect on a "
+                    + "day is the last one on or before it. The history endpoint gives the numbers as the view showed them, when it did.")
+    @APIResponse(responseCode = "200", description = "The post's entries in the period, oldest first")
+    @APIResponse(responseCode = "404", description = "Unknown post", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<EffectiveHistoryEntryResponse> effectiveHistory(@PathParam("postId") UUID postId,
+            @Parameter(description = "ISO-8601 date (inclusive); three years before `to` when not given") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 date (inclusive), not in the future; today when not given") @QueryParam("to") String to) {
+        LocalDate today = today();
+        LocalDate end = Objects.requireNonNullElse(Instants.day("to", to), today);
+        LocalDate start = Objects.requireNonNullElse(Instants.day("from", from), end.minusYears(3));
+        if (end.isAfter(today)) {
+            throw ApiProblem.badRequest("to", "must not be in the future (today is " + today + ")");
+        }
+        if (end.isBefore(start)) {
+            throw ApiProblem.badRequest("to", "must not be before from");
+        }
+        if (start.plusYears(MAX_EFFECTIVE_YEARS).isBefore(end)) {
+            throw ApiProblem.badRequest("from", "the period is at most " + MAX_EFFECTIVE_YEARS + " years long");
+        }
+        List<EffectiveHistory.Entry> entries = effectiveHistory.of(postId, start, end);
+        if (entries == null) {
+            throw unknown(postId);
+        }
+        return entries.stream().map(EffectiveHistoryEntryResponse::of).toList();
+    }
+
     @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
     @GET
     @Path("/{postId}/dismissal-readiness")
@@ -197,8 +258,12 @@ public class SuccessionPostResource {
     @APIResponse(responseCode = "404", description = "No event about this post has arrived (or none by asOf)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReadinessReport dismissalReadiness(@PathParam("postId") UUID postId,
-                                              @Parameter(description = "ISO-8601 instant or date") @QueryParam("asOf") String asOf) {
+                                              @Parameter(description = "ISO-8601 instant or date") @QueryParam("asOf") String asOf,
+                                              @Parameter(description = BASIS) @QueryParam("basis") String basis) {
         OffsetDateTime instant = Instants.parse("asOf", asOf);
+        if (AsOfBasis.parse(basis) == AsOfBasis.EFFECTIVE) {
+            return readiness.effectiveOn(postId, AsOfBasis.effectiveDay(instant, today()));
+        }
         return instant == null ? readiness.live(postId) : readiness.asOf(postId, instant);
     }
 

@@ -35,6 +35,9 @@ public class DismissalReadinessService {
     SuccessionSettings settings;
 
     @Inject
+    EffectiveHistoryService effective;
+
+    @Inject
     Clock clock;
 
     /** The numbers a report is computed from: the post's current ones, or a history entry's. */
@@ -57,6 +60,19 @@ public class DismissalReadinessService {
         if (h == null) {
             throw ApiProblem.notFound("asOf", "post " + postId + " was not yet known to the succession view at " + instant);
         }
+        return asOf(row, h, instant);
+    }
+
+    /**
+     * The answer as of a day by the facts' own dates ({@link EffectiveHistoryService#on}): the numbers the
+     * dated facts now held give for that day, whenever they arrived; exits dated up to that day.
+     */
+    public ReadinessReport effectiveOn(UUID postId, LocalDate day) {
+        PostSuccessionRepository.Row row = find(postId);
+        return asOf(row, effective.on(postId, day), day.atStartOfDay().atOffset(ZoneOffset.UTC));
+    }
+
+    private ReadinessReport asOf(PostSuccessionRepository.Row row, PostSuccessionHistory h, OffsetDateTime instant) {
         OffsetDateTime utc = instant.withOffsetSameInstant(ZoneOffset.UTC);
         return report(row, new Inputs(h.readyNow, h.namedReadyNow, h.poolReadyNow, h.readySoon, h.lastShortlistSize,
                 h.interimCandidateId, h.interimNamedOn, h.incumbentCandidateId), h, utc.toLocalDate(), utc);

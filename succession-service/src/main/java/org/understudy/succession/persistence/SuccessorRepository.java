@@ -3,12 +3,14 @@ package org.understudy.succession.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.understudy.events.BoardRole;
+import org.understudy.events.LeavingReason;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.ReadinessLevel;
 import org.understudy.events.Region;
 import org.understudy.succession.domain.CandidateFacts;
 import org.understudy.succession.domain.CandidateView;
 import org.understudy.succession.domain.Contribution;
+import org.understudy.succession.domain.PostDeparture;
 
 import java.util.Collection;
 import java.util.EnumMap;
@@ -45,6 +47,28 @@ public class SuccessorRepository {
     public List<UUID> named(UUID postId) {
         return em.createNativeQuery("SELECT candidate_id FROM candidate_nomination WHERE post_id = :post ORDER BY candidate_id", UUID.class)
                 .setParameter("post", postId).getResultList().stream().map(UUID.class::cast).toList();
+    }
+
+    /**
+     * Everyone who might count for a post on some day: named for it, or assessed ready now or in one
+     * to two years for its role (whether their mobility fits is the rules' to judge).
+     */
+    public List<UUID> everCounting(UUID postId, BoardRole role) {
+        return em.createNativeQuery("""
+                        SELECT candidate_id FROM candidate_nomination WHERE post_id = :post
+                        UNION SELECT candidate_id FROM candidate_readiness WHERE role = :role AND level IN ('READY_NOW', 'READY_1_2_YEARS')""",
+                        UUID.class)
+                .setParameter("post", postId).setParameter("role", role.name()).getResultList().stream().map(UUID.class::cast).toList();
+    }
+
+    /** The departures recorded on a post, oldest first. */
+    public List<PostDeparture> departures(UUID postId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT departure_date, reason, candidate_id FROM post_departure WHERE post_id = :post ORDER BY departure_date""")
+                .setParameter("post", postId).getResultList();
+        return rows.stream().map(r -> new PostDeparture(postId, null, null, DecisionSupportRepository.date(r[0]),
+                LeavingReason.valueOf((String) r[1]), (UUID) r[2])).toList();
     }
 
     /**

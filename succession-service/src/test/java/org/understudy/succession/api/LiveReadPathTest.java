@@ -217,6 +217,34 @@ class LiveReadPathTest {
     }
 
     @Test
+    void theEffectiveBasisAndTheEffectiveHistoryNameWhatIsWrong() {
+        UUID unknown = UUID.randomUUID();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        given().queryParam("asOf", today).queryParam("basis", "guessed").get(POSTS + "/" + full).then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("field", equalTo("basis"));
+        given().queryParam("basis", "effective").get(POSTS + "/" + full).then().statusCode(400).body("field", equalTo("asOf"));
+        given().queryParam("asOf", tomorrow).queryParam("basis", "effective").get(POSTS + "/" + full).then().statusCode(400)
+                .body("field", equalTo("asOf"));
+        given().queryParam("asOf", today).queryParam("basis", "effective").get(POSTS + "/" + unknown).then().statusCode(404)
+                .body("field", equalTo("postId"));
+        given().queryParam("asOf", today + "T15:00:00Z").queryParam("basis", "EFFECTIVE").get(POSTS + "/" + full).then().statusCode(200)
+                .body("asOf", startsWith(today + "T00:00")).body("updatedAt", startsWith(today + "T00:00"));
+
+        given().queryParam("to", tomorrow).get(POSTS + "/" + full + "/effective-history").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("field", equalTo("to"));
+        given().queryParam("from", today).queryParam("to", "2025-01-01").get(POSTS + "/" + full + "/effective-history").then()
+                .statusCode(400).body("field", equalTo("to"));
+        given().queryParam("from", "2001-01-01").get(POSTS + "/" + full + "/effective-history").then().statusCode(400)
+                .body("field", equalTo("from"));
+        given().queryParam("from", "last year").get(POSTS + "/" + full + "/effective-history").then().statusCode(400)
+                .body("field", equalTo("from"));
+        given().get(POSTS + "/" + unknown + "/effective-history").then().statusCode(404).body("field", equalTo("postId"));
+        given().get(POSTS + "/" + full + "/effective-history").then().statusCode(200)
+                .body("[0].on", equalTo(LocalDate.now(ZoneOffset.UTC).minusYears(3).toString()));
+    }
+
+    @Test
     void theListAnswersAsTheEntityPathDoesForEachFilterAndSort() {
         List<String> filters = List.of("", "region=MIDLANDS", "organisationType=COMMUNITY", "role=CHAIR", "oversightSegment=4",
                 "replaceability=VIABLE", "maxReadyNow=1", "region=MIDLANDS&role=CHAIR&maxReadyNow=2", "region=SOUTH_WEST&oversightSegment=5");
