@@ -120,7 +120,7 @@ class ErasureTest {
             assertEquals("{\"candidateId\":\"" + id + "\",\"status\":\"ERASED\",\"readiness\":[],"
                             + "\"fitAndProper\":{\"status\":\"PENDING\",\"checkedOn\":null},"
                             + "\"mobility\":{\"regions\":[],\"organisationTypes\":[],\"considersChallengedOrganisations\":false},"
-                            + "\"nominations\":[],\"exits\":[]}",
+                            + "\"nominations\":[],\"exits\":[],\"earlierReadiness\":[]}",
                     erased.data().get("state").toString());
 
             // Erasing again changes nothing; nothing else can change an erased candidate.

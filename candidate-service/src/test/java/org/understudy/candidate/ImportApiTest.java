@@ -8,6 +8,10 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.understudy.events.BoardRole;
+import org.understudy.events.CandidateEventTypes;
+import org.understudy.events.CloudEvent;
+import org.understudy.events.Topics;
+import org.understudy.infra.TopicReader;
 import org.understudy.infra.security.TestTokens;
 
 import java.nio.charset.StandardCharsets;
@@ -104,7 +108,7 @@ class ImportApiTest {
     }
 
     @Test
-    void assessmentsInAnyOrderLeaveTheLatestCurrentAndAnEarlierOneJoinsTheHistoryWithoutAnEvent() {
+    void assessmentsInAnyOrderLeaveTheLatestCurrentAndAnEarlierOneJoinsTheHistoryAndTheEvent() {
         String t = Fixtures.token();
         csv("candidates", CANDIDATE_HEADER + "K-" + t + ",Dee Example,dee." + t + "@example.nhs.uk,,,,\n").body("created", equalTo(1));
         String dee = idOf("candidates", "K-" + t);
@@ -124,7 +128,18 @@ class ImportApiTest {
                 .body("items.assessedOn", equalTo(List.of("2025-06-01", "2024-05-01", "2023-01-10", "2022-03-01")))
                 .body("items.current", equalTo(List.of(true, false, false, false)));
         given().get("/api/v1/candidates/" + dee).then().body("readiness.assessedOn", equalTo(List.of("2025-06-01")));
-        assertEquals(version, Fixtures.version(dee), "an assessment earlier than the current one changes neither the candidate nor the view");
+        assertEquals(version + 1, Fixtures.version(dee), "an assessment earlier than the current one is a change of the candidate's state");
+        try (TopicReader topic = new TopicReader(bootstrap, Topics.CANDIDATE_EVENTS)) {
+            CloudEvent last = Fixtures.events(topic, dee, version + 1).get(version);
+            assertEquals(CandidateEventTypes.READINESS_ASSESSED, last.type());
+            assertEquals("[\"earlierReadiness\"]", last.data().get("changed").toString());
+            assertEquals("[{\"role\":\"CHIEF_EXECUTIVE\",\"level\":\"READY_NOW\",\"assessedOn\":\"2025-06-01\"}]",
+                    last.data().get("state").get("readiness").toString(), "the current assessment stays");
+            assertEquals("[{\"role\":\"CHIEF_EXECUTIVE\",\"level\":\"READY_1_2_YEARS\",\"assessedOn\":\"2024-05-01\"},"
+                            + "{\"role\":\"CHIEF_EXECUTIVE\",\"level\":\"NOT_READY\",\"assessedOn\":\"2023-01-10\"},"
+                            + "{\"role\":\"CHIEF_EXECUTIVE\",\"level\":\"NOT_READY\",\"assessedOn\":\"2022-03-01\"}]",
+                    last.data().get("state").get("earlierReadiness").toString(), "the replaced ones, each with its date, newest first");
+        }
     }
 
     @Test

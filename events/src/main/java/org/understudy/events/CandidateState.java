@@ -1,5 +1,7 @@
 package org.understudy.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -16,9 +18,25 @@ public record CandidateState(
         FitAndProper fitAndProper,
         Mobility mobility,
         List<Nomination> nominations,
-        List<Exit> exits) {
+        List<Exit> exits,
+        List<RoleReadiness> earlierReadiness) {
 
-    /** The latest readiness assessment for one role. */
+    /** A state of an earlier version (without {@code earlierReadiness}) reads as one with none. */
+    @JsonCreator
+    public CandidateState {
+        earlierReadiness = earlierReadiness == null ? List.of() : earlierReadiness;
+    }
+
+    /** A state without assessments replaced by later ones. */
+    public CandidateState(UUID candidateId, CandidateStatus status, List<RoleReadiness> readiness, FitAndProper fitAndProper,
+                          Mobility mobility, List<Nomination> nominations, List<Exit> exits) {
+        this(candidateId, status, readiness, fitAndProper, mobility, nominations, exits, List.of());
+    }
+
+    /**
+     * A readiness assessment for one role: in {@code readiness} the latest per role; in {@code earlierReadiness}
+     * (from version 3) each one a later assessment for the same role has replaced, with its own date.
+     */
     public record RoleReadiness(BoardRole role, ReadinessLevel level, LocalDate assessedOn) {
     }
 

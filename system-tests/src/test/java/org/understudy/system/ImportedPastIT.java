@@ -201,15 +201,17 @@ class ImportedPastIT {
                 .body("groups.find { it.group == 'SPECIALIST' }.voluntaryExitsLast12Months", equalTo(0))
                 .body("groups.find { it.group == 'SPECIALIST' }.mutualAgreementExitsLast12Months", equalTo(0)));
 
-        // A late fact: Lowri, checked 700 days ago and assessed ready now 380 days ago, imported only now. From her
-        // assessment until her check lapses she is a second person ready now; before it nothing changes, and today's
-        // numbers stay as they were.
+        // Late facts: Lowri, checked 700 days ago and assessed ready now 380 days ago, imported only now: from her
+        // assessment until her check lapses she is a second person ready now. And Dilys's assessment of 190 days ago
+        // (ready in one to two years), earlier than her current one: it counts from its date until the current one's.
+        // Before each date nothing changes, and today's numbers stay as they were.
         imported(candidate, "candidates", "late-candidate.csv", 1);
         imported(candidate, "fit-and-proper-checks", "late-fit-and-proper-check.csv", 1);
-        imported(candidate, "readiness-assessments", "late-readiness-assessment.csv", 1);
+        imported(candidate, "readiness-assessments", "late-readiness-assessment.csv", 2);
         List<List<Object>> withLate = new ArrayList<>(expected);
         withLate.add(5, entry(d(-380), 2, 1, 0, 2, "VIABLE", null));
         withLate.add(6, entry(checkLapses(d(-700)), 1, 1, 0, 1, "THIN", null));
+        withLate.add(8, entry(d(-190), 0, 2, 0, 0, "NONE", null));
         await().atMost(WAIT).untilAsserted(() -> assertEquals(withLate, effectiveHistory(post)));
         assertEquals(Arrays.asList(1, 1, 0, 1, "THIN", null), effectiveOn(post, d(-400)));
         assertEquals(Arrays.asList(2, 1, 0, 2, "VIABLE", null), effectiveOn(post, d(-360)));

@@ -172,7 +172,7 @@ public class CandidateService {
                     + ", not " + expectedVersion + "; read it again and retry");
         }
         List<String> changed = new ArrayList<>(List.of("status", "personalData"));
-        CandidateView before = new CandidateView(candidate, assessments.currentFor(List.of(candidateId)),
+        CandidateView before = new CandidateView(candidate, assessments.currentFor(List.of(candidateId)), List.of(),
                 nominations.of(List.of(candidateId)), exits.of(List.of(candidateId)));
         if (!before.readiness().isEmpty()) {
             changed.add("readiness");

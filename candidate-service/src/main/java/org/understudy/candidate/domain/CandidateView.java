@@ -6,10 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A candidate with what hangs off it: current readiness per role, nominations and exits. Its
+ * A candidate with what hangs off it: current readiness per role, the assessments later ones replaced,
+ * nominations and exits. Its
  * {@link #toState()} is what events carry: no personal data.
  */
-public record CandidateView(Candidate candidate, List<ReadinessAssessment> readiness,
+public record CandidateView(Candidate candidate, List<ReadinessAssessment> readiness, List<ReadinessAssessment> earlierReadiness,
                             List<Nomination> nominations, List<CareerExit> exits) {
 
     public CandidateState toState() {
@@ -29,6 +30,10 @@ public record CandidateView(Candidate candidate, List<ReadinessAssessment> readi
                         .toList(),
                 exits.stream()
                         .map(e -> new CandidateState.Exit(e.postId, e.odsCode, e.role, e.date, e.reason))
+                        .toList(),
+                earlierReadiness.stream()
+                        .sorted(Comparator.comparing((ReadinessAssessment a) -> a.role).thenComparing(a -> a.assessedOn, Comparator.reverseOrder()))
+                        .map(a -> new CandidateState.RoleReadiness(a.role, a.level, a.assessedOn))
                         .toList());
     }
 }

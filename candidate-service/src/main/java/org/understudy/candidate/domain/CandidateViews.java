@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Assembles {@link CandidateView}s, a page at a time (three queries for the whole page). */
+/** Assembles {@link CandidateView}s, a page at a time (four queries for the whole page). */
 @ApplicationScoped
 public class CandidateViews {
     @Inject
@@ -25,7 +25,7 @@ public class CandidateViews {
 
     public CandidateView of(Candidate candidate) {
         if (candidate.version == 1) {
-            return new CandidateView(candidate, List.of(), List.of(), List.of()); // just registered: nothing recorded about them yet
+            return new CandidateView(candidate, List.of(), List.of(), List.of(), List.of()); // just registered: nothing recorded about them yet
         }
         return of(List.of(candidate)).get(0);
     }
@@ -34,6 +34,8 @@ public class CandidateViews {
         List<UUID> ids = candidates.stream().map(c -> c.candidateId).toList();
         Map<UUID, List<ReadinessAssessment>> readiness = assessments.currentFor(ids).stream()
                 .collect(Collectors.groupingBy(a -> a.candidateId));
+        Map<UUID, List<ReadinessAssessment>> earlier = assessments.earlierFor(ids).stream()
+                .collect(Collectors.groupingBy(a -> a.candidateId));
         Map<UUID, List<Nomination>> named = nominations.of(ids).stream()
                 .collect(Collectors.groupingBy(n -> n.candidateId));
         Map<UUID, List<CareerExit>> left = exits.of(ids).stream()
@@ -41,6 +43,7 @@ public class CandidateViews {
         return candidates.stream()
                 .map(c -> new CandidateView(c,
                         readiness.getOrDefault(c.candidateId, List.of()),
+                        c.erased() ? List.of() : earlier.getOrDefault(c.candidateId, List.of()),
                         named.getOrDefault(c.candidateId, List.of()),
                         left.getOrDefault(c.candidateId, List.of())))
                 .toList();

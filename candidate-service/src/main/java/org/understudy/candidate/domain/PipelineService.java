@@ -71,8 +71,9 @@ public class PipelineService {
 
     /**
      * Records an assessment from a client's past records, whatever its date: dated before the current
-     * one for its role, it joins the history in its place and the current one stays (the candidate and
-     * the view do not change); otherwise it becomes the current one.
+     * one for its role, it joins the history in its place and the current one stays (the candidate's
+     * event carries it among the assessments later ones replaced, for the view's history by date);
+     * otherwise it becomes the current one.
      */
     @Transactional
     public Recorded<ReadinessAssessment> recordPastAssessment(UUID candidateId, BoardRole role, ReadinessLevel level,
@@ -104,10 +105,8 @@ public class PipelineService {
         assessment.recordedAt = now;
         assessment.current = !earlier;
         assessments.persist(assessment);
-        if (!earlier) {
-            candidate.changed(now);
-            events.publish(CandidateEventTypes.READINESS_ASSESSED, candidate, List.of("readiness"));
-        }
+        candidate.changed(now);
+        events.publish(CandidateEventTypes.READINESS_ASSESSED, candidate, List.of(earlier ? "earlierReadiness" : "readiness"));
         return new Recorded<>(assessment, candidate.version);
     }
 

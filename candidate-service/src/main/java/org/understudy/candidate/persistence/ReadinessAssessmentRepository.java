@@ -26,6 +26,13 @@ public class ReadinessAssessmentRepository implements PanacheRepositoryBase<Read
                 CandidateIdsParameter.value(candidateIds));
     }
 
+    /** The assessments of these candidates that a later one for the same role has replaced. */
+    public List<ReadinessAssessment> earlierFor(Collection<UUID> candidateIds) {
+        return candidateIds.isEmpty() ? List.of()
+                : list(CandidateIdsParameter.condition(candidateIds) + " AND current = false", Sort.by("candidateId").and("role"),
+                CandidateIdsParameter.value(candidateIds));
+    }
+
     /** Every assessment of a candidate, newest first: by the date assessed, then the later recorded. */
     public PanacheQuery<ReadinessAssessment> history(UUID candidateId, BoardRole role) {
         Sort sort = Sort.descending("assessedOn", "recordedAt", "assessmentId");

@@ -1,12 +1,15 @@
 package org.understudy.succession.domain;
 
+import org.understudy.events.BoardRole;
 import org.understudy.events.FitAndProperStatus;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -18,9 +21,9 @@ import java.util.UUID;
  * fact arrived. A fact that arrives late (imported, or recorded after the event) is placed at its date,
  * and every day after it is counted with it.
  *
- * <p>What the view does not hold dated is taken as it is now: the candidate's status, mobility and
- * current assessment per role (an assessment replaced by a later one is not in the events), the
- * organisation's region, type and segment.
+ * <p>An assessment replaced by a later one for the same role counts on its own days, until the later
+ * one's date. What the view does not hold dated is taken as it is now: the candidate's status and
+ * mobility, the organisation's region, type and segment.
  */
 public final class EffectiveHistory {
 
@@ -62,8 +65,10 @@ public final class EffectiveHistory {
      *
      * @param post       the post; its incumbent is taken from {@code holdings} day by day
      * @param candidates everyone who might count for the post on some day (named for it, or assessed for its role)
+     * @param replaced   by candidate, their assessments for the post's role that a later one replaced
      */
-    public static List<Entry> of(PostFacts post, List<Holding> holdings, Collection<CandidateFacts> candidates, SuccessionRules rules,
+    public static List<Entry> of(PostFacts post, List<Holding> holdings, Collection<CandidateFacts> candidates,
+                                 Map<UUID, List<CandidateFacts.Assessment>> replaced, SuccessionRules rules,
                                  ReplaceabilityThresholds thresholds, LocalDate from, LocalDate to) {
         TreeSet<LocalDate> days = new TreeSet<>();
         days.add(from);
@@ -77,6 +82,7 @@ public final class EffectiveHistory {
             within(days, pool == null ? null : pool.on(), from, to);
             CandidateFacts.Assessment named = c.nominations().get(post.postId());
             within(days, named == null ? null : named.on(), from, to);
+            replaced.getOrDefault(c.candidateId(), List.of()).forEach(a -> within(days, a.on(), from, to));
         }
         List<Entry> entries = new ArrayList<>();
         for (LocalDate next = days.first(); next != null; next = days.higher(next)) {
@@ -89,7 +95,7 @@ public final class EffectiveHistory {
             int named = 0;
             int pool = 0;
             for (CandidateFacts c : candidates) {
-                Contribution counted = rules.evaluate(then, asOf(c, day), day);
+                Contribution counted = rules.evaluate(then, asOf(c, post.role(), replaced.getOrDefault(c.candidateId(), List.of()), day), day);
                 if (!counted.counts()) {
                     continue;
                 }
@@ -108,13 +114,26 @@ public final class EffectiveHistory {
         return entries;
     }
 
-    /** A candidate as they stood on a day: a fit-and-proper check made later had not yet been made. */
-    static CandidateFacts asOf(CandidateFacts c, LocalDate day) {
-        if (c.fitCheckedOn() == null || !c.fitCheckedOn().isAfter(day)) {
-            return c;
+    /**
+     * A candidate as they stood on a day: their assessment for the role the latest made by then (a later one
+     * had not yet replaced it), and no fit-and-proper check if theirs was made later.
+     */
+    static CandidateFacts asOf(CandidateFacts c, BoardRole role, List<CandidateFacts.Assessment> replaced, LocalDate day) {
+        CandidateFacts.Assessment current = c.readiness().get(role);
+        Map<BoardRole, CandidateFacts.Assessment> readiness = c.readiness();
+        if (current != null && current.on().isAfter(day)) {
+            readiness = new EnumMap<>(c.readiness());
+            CandidateFacts.Assessment then = replaced.stream().filter(a -> !a.on().isAfter(day))
+                    .max(Comparator.comparing(CandidateFacts.Assessment::on)).orElse(null);
+            if (then == null) {
+                readiness.remove(role);
+            } else {
+                readiness.put(role, then);
+            }
         }
-        return new CandidateFacts(c.candidateId(), c.status(), FitAndProperStatus.PENDING, null, c.regions(), c.organisationTypes(),
-                c.considersChallenged(), c.readiness(), c.nominations());
+        boolean checkedLater = c.fitCheckedOn() != null && c.fitCheckedOn().isAfter(day);
+        return new CandidateFacts(c.candidateId(), c.status(), checkedLater ? FitAndProperStatus.PENDING : c.fitStatus(),
+                checkedLater ? null : c.fitCheckedOn(), c.regions(), c.organisationTypes(), c.considersChallenged(), readiness, c.nominations());
     }
 
     private static void within(TreeSet<LocalDate> days, LocalDate day, LocalDate from, LocalDate to) {

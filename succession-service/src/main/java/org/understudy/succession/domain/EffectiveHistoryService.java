@@ -72,7 +72,8 @@ public class EffectiveHistoryService {
                 o == null ? null : o.oversightSegment, p.incumbentCandidateId);
         List<EffectiveHistory.Holding> holdings = EffectiveHistory.holdings(successors.departures(postId), p.incumbentCandidateId,
                 p.incumbentSince);
-        var candidates = successors.facts(successors.everCounting(postId, p.role), p.role, postId).values();
-        return EffectiveHistory.of(post, holdings, candidates, settings.rules(), settings.thresholds(), from, to);
+        List<UUID> ids = successors.everCounting(postId, p.role);
+        return EffectiveHistory.of(post, holdings, successors.facts(ids, p.role, postId).values(), successors.replaced(ids, p.role),
+                settings.rules(), settings.thresholds(), from, to);
     }
 }

@@ -38,10 +38,10 @@ public final class ViewState {
     public record Expiring(UUID postId, UUID candidateId, LocalDate expiresOn) {
     }
 
-    /** A candidate's readiness, nominations and exits as the event described them. */
+    /** A candidate's readiness, nominations, exits and replaced assessments as the event described them. */
     public record Details(List<CandidateState.RoleReadiness> readiness, List<CandidateState.Nomination> nominations,
-                          List<CandidateState.Exit> exits) {
-        public static final Details NONE = new Details(List.of(), List.of(), List.of());
+                          List<CandidateState.Exit> exits, List<CandidateState.RoleReadiness> earlierReadiness) {
+        public static final Details NONE = new Details(List.of(), List.of(), List.of(), List.of());
     }
 
     /** Who counts for which post: one pair of the view. */
@@ -259,8 +259,8 @@ public final class ViewState {
 
     /** Replaces a candidate's readiness, nominations and exits with those of the new state (none when not kept). */
     public void replaceCandidateDetails(UUID candidateId, CandidateState state, boolean keep) {
-        Details now = keep ? new Details(List.copyOf(state.readiness()), List.copyOf(state.nominations()), List.copyOf(state.exits()))
-                : Details.NONE;
+        Details now = keep ? new Details(List.copyOf(state.readiness()), List.copyOf(state.nominations()), List.copyOf(state.exits()),
+                List.copyOf(state.earlierReadiness())) : Details.NONE;
         setDetails(candidateId, now);
         changes.details(candidateId, now);
     }

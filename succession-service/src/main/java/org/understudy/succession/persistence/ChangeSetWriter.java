@@ -219,7 +219,7 @@ public class ChangeSetWriter {
             return;
         }
         DETAIL_OWNERS.copy(copy, DETAIL_OWNERS.name(), details.keySet());
-        for (ViewTables.Table<?> t : List.of(ViewTables.READINESS, ViewTables.NOMINATIONS, ViewTables.EXITS)) {
+        for (ViewTables.Table<?> t : List.of(ViewTables.READINESS, ViewTables.EARLIER_READINESS, ViewTables.NOMINATIONS, ViewTables.EXITS)) {
             batch.add("DELETE FROM " + t.name() + " t USING stage_detail_owner o WHERE t.candidate_id = o.candidate_id");
         }
     }
@@ -232,8 +232,10 @@ public class ChangeSetWriter {
         List<ViewTables.Detail<CandidateState.RoleReadiness>> readiness = new ArrayList<>();
         List<ViewTables.Detail<CandidateState.Nomination>> nominations = new ArrayList<>();
         List<ViewTables.Detail<CandidateState.Exit>> exits = new ArrayList<>();
-        ViewBulkWriter.details(details, readiness, nominations, exits);
+        List<ViewTables.Detail<CandidateState.RoleReadiness>> earlier = new ArrayList<>();
+        ViewBulkWriter.details(details, readiness, nominations, exits, earlier);
         copyIfAny(copy, ViewTables.READINESS, readiness);
+        copyIfAny(copy, ViewTables.EARLIER_READINESS, earlier);
         copyIfAny(copy, ViewTables.NOMINATIONS, nominations);
         copyIfAny(copy, ViewTables.EXITS, exits);
     }

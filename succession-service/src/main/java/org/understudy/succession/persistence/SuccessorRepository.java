@@ -12,6 +12,7 @@ import org.understudy.succession.domain.CandidateView;
 import org.understudy.succession.domain.Contribution;
 import org.understudy.succession.domain.PostDeparture;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -51,14 +52,31 @@ public class SuccessorRepository {
 
     /**
      * Everyone who might count for a post on some day: named for it, or assessed ready now or in one
-     * to two years for its role (whether their mobility fits is the rules' to judge).
+     * to two years for its role, now or in an assessment a later one replaced (whether their mobility
+     * fits is the rules' to judge).
      */
     public List<UUID> everCounting(UUID postId, BoardRole role) {
         return em.createNativeQuery("""
                         SELECT candidate_id FROM candidate_nomination WHERE post_id = :post
-                        UNION SELECT candidate_id FROM candidate_readiness WHERE role = :role AND level IN ('READY_NOW', 'READY_1_2_YEARS')""",
+                        UNION SELECT candidate_id FROM candidate_readiness WHERE role = :role AND level IN ('READY_NOW', 'READY_1_2_YEARS')
+                        UNION SELECT candidate_id FROM candidate_earlier_readiness
+                            WHERE role = :role AND level IN ('READY_NOW', 'READY_1_2_YEARS')""",
                         UUID.class)
                 .setParameter("post", postId).setParameter("role", role.name()).getResultList().stream().map(UUID.class::cast).toList();
+    }
+
+    /** By candidate, their assessments for a role that a later one replaced. */
+    public Map<UUID, List<CandidateFacts.Assessment>> replaced(Collection<UUID> candidateIds, BoardRole role) {
+        Map<UUID, List<CandidateFacts.Assessment>> out = new HashMap<>();
+        if (candidateIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] r : rows("SELECT candidate_id, level, assessed_on FROM candidate_earlier_readiness WHERE role = :key AND candidate_id IN (:ids)",
+                role.name(), candidateIds)) {
+            out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+                    .add(new CandidateFacts.Assessment(ReadinessLevel.valueOf((String) r[1]), DecisionSupportRepository.date(r[2])));
+        }
+        return out;
     }
 
     /** The departures recorded on a post, oldest first. */

@@ -82,8 +82,10 @@ public class ViewBulkWriter {
             List<ViewTables.Detail<CandidateState.RoleReadiness>> readiness = new ArrayList<>();
             List<ViewTables.Detail<CandidateState.Nomination>> nominations = new ArrayList<>();
             List<ViewTables.Detail<CandidateState.Exit>> exits = new ArrayList<>();
-            details(details, readiness, nominations, exits);
+            List<ViewTables.Detail<CandidateState.RoleReadiness>> earlier = new ArrayList<>();
+            details(details, readiness, nominations, exits, earlier);
             rows.put("candidate_readiness", ViewTables.READINESS.copy(copy, "candidate_readiness", readiness));
+            rows.put("candidate_earlier_readiness", ViewTables.EARLIER_READINESS.copy(copy, "candidate_earlier_readiness", earlier));
             rows.put("candidate_nomination", ViewTables.NOMINATIONS.copy(copy, "candidate_nomination", nominations));
             rows.put("candidate_exit", ViewTables.EXITS.copy(copy, "candidate_exit", exits));
             rows.put("vacancy_view", ViewTables.VACANCIES.copy(copy, "vacancy_view", view.vacancies()));
@@ -112,10 +114,15 @@ public class ViewBulkWriter {
         return new Written(rows);
     }
 
-    /** The candidates' details as rows, exits numbered in their order. */
+    /** The candidates' details as rows, exits and replaced assessments numbered in their order. */
     static void details(Map<UUID, ViewState.Details> details, List<ViewTables.Detail<CandidateState.RoleReadiness>> readiness,
-                        List<ViewTables.Detail<CandidateState.Nomination>> nominations, List<ViewTables.Detail<CandidateState.Exit>> exits) {
+                        List<ViewTables.Detail<CandidateState.Nomination>> nominations, List<ViewTables.Detail<CandidateState.Exit>> exits,
+                        List<ViewTables.Detail<CandidateState.RoleReadiness>> earlier) {
         details.forEach((candidate, d) -> {
+            int replaced = 0;
+            for (CandidateState.RoleReadiness r : d.earlierReadiness()) {
+                earlier.add(new ViewTables.Detail<>(candidate, replaced++, r));
+            }
             d.readiness().forEach(r -> readiness.add(new ViewTables.Detail<>(candidate, 0, r)));
             d.nominations().forEach(n -> nominations.add(new ViewTables.Detail<>(candidate, 0, n)));
             int seq = 0;

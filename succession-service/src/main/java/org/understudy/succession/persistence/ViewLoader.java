@@ -77,6 +77,10 @@ public class ViewLoader {
             query(c, "SELECT candidate_id, role, level, assessed_on FROM candidate_readiness ORDER BY candidate_id, role", r ->
                     readiness.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(new CandidateState.RoleReadiness(
                             BoardRole.valueOf(r.getString(2)), ReadinessLevel.valueOf(r.getString(3)), r.getObject(4, LocalDate.class))));
+            Map<UUID, List<CandidateState.RoleReadiness>> earlier = new HashMap<>();
+            query(c, "SELECT candidate_id, role, level, assessed_on FROM candidate_earlier_readiness ORDER BY candidate_id, seq", r ->
+                    earlier.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(new CandidateState.RoleReadiness(
+                            BoardRole.valueOf(r.getString(2)), ReadinessLevel.valueOf(r.getString(3)), r.getObject(4, LocalDate.class))));
             Map<UUID, List<CandidateState.Nomination>> nominations = new HashMap<>();
             query(c, "SELECT candidate_id, post_id, readiness, nominated_on FROM candidate_nomination ORDER BY candidate_id, post_id", r ->
                     nominations.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(new CandidateState.Nomination(
@@ -89,7 +93,8 @@ public class ViewLoader {
             query(c, "SELECT " + ViewTables.CANDIDATES.columnList() + " FROM candidate_view", r -> {
                 CandidateView v = candidate(r);
                 load.candidate(v, new ViewState.Details(readiness.getOrDefault(v.candidateId, List.of()),
-                        nominations.getOrDefault(v.candidateId, List.of()), exits.getOrDefault(v.candidateId, List.of())));
+                        nominations.getOrDefault(v.candidateId, List.of()), exits.getOrDefault(v.candidateId, List.of()),
+                        earlier.getOrDefault(v.candidateId, List.of())));
             });
             query(c, "SELECT post_id, candidate_id, level, named_now, pool_now, expires_on FROM post_candidate", r -> load.contribution(
                     r.getObject(1, UUID.class), r.getObject(2, UUID.class), new Contribution(Contribution.Level.valueOf(r.getString(3)),

@@ -99,6 +99,10 @@ final class ViewTables {
             List.of("candidate_id", "role", "level", "assessed_on"),
             (out, d) -> out.fields(d.candidateId(), d.detail().role(), d.detail().level(), d.detail().assessedOn()));
 
+    static final Table<Detail<CandidateState.RoleReadiness>> EARLIER_READINESS = new Table<>("candidate_earlier_readiness",
+            List.of("candidate_id", "seq"), List.of("candidate_id", "seq", "role", "level", "assessed_on"),
+            (out, d) -> out.fields(d.candidateId(), d.seq(), d.detail().role(), d.detail().level(), d.detail().assessedOn()));
+
     static final Table<Detail<CandidateState.Nomination>> NOMINATIONS = new Table<>("candidate_nomination", List.of("candidate_id", "post_id"),
             List.of("candidate_id", "post_id", "readiness", "nominated_on"),
             (out, d) -> out.fields(d.candidateId(), d.detail().postId(), d.detail().readiness(), d.detail().nominatedOn()));
@@ -134,8 +138,8 @@ final class ViewTables {
             (out, d) -> out.fields(d.postId(), d.odsCode(), d.role(), d.date(), d.reason(), d.candidateId()));
 
     /** Every table of the view, parents before children (the order they are emptied and filled in). */
-    static final List<Table<?>> ALL = List.of(ORGANISATIONS, POSTS, CANDIDATES, READINESS, NOMINATIONS, EXITS, VACANCIES,
-            CONTRIBUTIONS, HISTORY, DEPARTURES);
+    static final List<Table<?>> ALL = List.of(ORGANISATIONS, POSTS, CANDIDATES, READINESS, EARLIER_READINESS, NOMINATIONS, EXITS,
+            VACANCIES, CONTRIBUTIONS, HISTORY, DEPARTURES);
 
     private ViewTables() {
     }

@@ -56,7 +56,8 @@ class EffectiveHistoryTest {
     private static List<EffectiveHistory.Entry> history(List<CandidateFacts> candidates) {
         List<EffectiveHistory.Holding> holdings = EffectiveHistory.holdings(
                 List.of(new PostDeparture(POST, "R1A", BoardRole.CHIEF_EXECUTIVE, d("2024-06-30"), LeavingReason.RETIRED, X)), Y, d("2024-09-01"));
-        return EffectiveHistory.of(CEO_LONDON_ACUTE, holdings, candidates, SuccessionRules.DEFAULT, ReplaceabilityThresholds.DEFAULT, FROM, TO);
+        return EffectiveHistory.of(CEO_LONDON_ACUTE, holdings, candidates, Map.of(), SuccessionRules.DEFAULT, ReplaceabilityThresholds.DEFAULT,
+                FROM, TO);
     }
 
     private static List<String> rows(List<EffectiveHistory.Entry> entries) {
@@ -85,6 +86,26 @@ class EffectiveHistoryTest {
                 "2026-07-02 1/0/0/1 THIN Y",     // so does the 2025-07-01 check
                 "2026-09-02 0/0/0/0 NONE Y"),    // and the late one's
                 rows(history(List.of(A, HOLDER, NAMED, CHECKED_LATER, LATE))));
+    }
+
+    @Test
+    void anAssessmentReplacedByALaterOneCountsOnItsOwnDaysUntilTheLaterOnesDate() {
+        // Ready now from 2024-02-01, then reassessed ready in one to two years on 2024-08-01; checked 2024-01-15.
+        CandidateFacts reassessed = candidate(UUID.randomUUID(), Region.LONDON, d("2024-01-15"), d("2024-08-01"), null,
+                ReadinessLevel.READY_1_2_YEARS);
+        Map<UUID, List<CandidateFacts.Assessment>> replaced = Map.of(reassessed.candidateId(),
+                List.of(new CandidateFacts.Assessment(ReadinessLevel.READY_NOW, d("2024-02-01"))));
+        List<EffectiveHistory.Entry> entries = EffectiveHistory.of(CEO_LONDON_ACUTE, List.of(), List.of(reassessed), replaced,
+                SuccessionRules.DEFAULT, ReplaceabilityThresholds.DEFAULT, FROM, TO);
+        assertEquals(List.of(
+                "2023-01-01 0/0/0/0 NONE vacant",
+                "2024-02-01 1/0/0/1 THIN vacant",   // the earlier assessment, on its own days
+                "2024-08-01 0/1/0/0 NONE vacant",   // replaced by the later one
+                "2025-01-16 0/0/0/0 NONE vacant"),  // the check lapses
+                rows(entries));
+        assertEquals(List.of("2023-01-01 0/0/0/0 NONE vacant", "2024-08-01 0/1/0/0 NONE vacant", "2025-01-16 0/0/0/0 NONE vacant"),
+                rows(EffectiveHistory.of(CEO_LONDON_ACUTE, List.of(), List.of(reassessed), Map.of(), SuccessionRules.DEFAULT,
+                        ReplaceabilityThresholds.DEFAULT, FROM, TO)), "without the replaced one the days before the later one count nobody");
     }
 
     @Test

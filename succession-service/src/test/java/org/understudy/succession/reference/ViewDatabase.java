@@ -45,7 +45,7 @@ import java.util.UUID;
  */
 public final class ViewDatabase implements AutoCloseable {
     private static final List<String> VIEW_TABLES = List.of("organisation_view", "post_succession", "candidate_view",
-            "candidate_readiness", "candidate_nomination", "candidate_exit", "vacancy_view", "post_candidate",
+            "candidate_readiness", "candidate_earlier_readiness", "candidate_nomination", "candidate_exit", "vacancy_view", "post_candidate",
             "post_succession_history", "view_offset", "outbox_event");
 
     private final Postgres postgres;
