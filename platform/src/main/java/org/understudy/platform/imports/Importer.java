@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs imports: reads and checks the file's rows at submission (a broken header or a wrong format is
- * refused at once; each row is kept as its typed record, not as the text or tree it was read from), queues a job, and applies the rows on the import thread, one job at a time per instance, so that a
+ * refused at once; each row is kept as its typed record, not as the text or tree it was read from),
+ * queues a job, and applies the rows on the import thread, one job at a time per instance, so that a
  * large import does not take the request threads from the API. The thread acts as the submitter: their
  * identity is the request context's, so that whatever records who made a change names them.
  *
@@ -411,9 +412,10 @@ public class Importer {
     }
 
     /**
-     * Applies a chunk in the caller's transaction: its keys looked up with one question, rows imported
-     * before updated (or left) one by one, new rows created together when the kind can (else one by
-     * one), their keys recorded in one batch, and the chunk's writes sent in JDBC batches as it ends.
+     * Applies a chunk in the caller's transaction, in its order: its keys looked up with one question,
+     * each row updated, left or created in turn (a kind that creates a chunk together creates its new rows
+     * after the others: its rows do not depend on one another), their keys recorded in one batch, and the
+     * chunk's writes sent in JDBC batches.
      */
     private <R extends KeyedRow> List<Tally.Outcome> applyChunk(ImportKind<R> kind, List<Ready<R>> chunk, ImportCaller caller) {
         em.unwrap(Session.class).setJdbcBatchSize(chunk.size());
@@ -422,11 +424,16 @@ public class Importer {
         List<Tally.Outcome> outcomes = new ArrayList<>(chunk.size());
         List<ImportKeys.Made> made = new ArrayList<>();
         List<Ready<R>> fresh = new ArrayList<>();
+        boolean batched = kind instanceof BatchedImportKind;
         for (Ready<R> r : chunk) {
             ImportKeys.Stored before = stored.get(r.key());
-            if (before == null) {
+            if (before == null && batched) {
                 fresh.add(r);
                 outcomes.add(Tally.Outcome.CREATED);
+            } else if (before == null) {
+                made.add(new ImportKeys.Made(r.key(), kind.create(r.row(), caller), r.hash()));
+                outcomes.add(Tally.Outcome.CREATED);
+                flushAndClear();
             } else if (before.contentHash().equals(r.hash())) {
                 outcomes.add(Tally.Outcome.UNCHANGED);
             } else {
@@ -436,15 +443,10 @@ public class Importer {
                 flushAndClear();
             }
         }
-        if (kind instanceof BatchedImportKind<R> batched) {
-            List<UUID> ids = batched.createAll(fresh.stream().map(Ready::row).toList(), caller);
+        if (kind instanceof BatchedImportKind<R> together && !fresh.isEmpty()) {
+            List<UUID> ids = together.createAll(fresh.stream().map(Ready::row).toList(), caller);
             for (int i = 0; i < fresh.size(); i++) {
                 made.add(new ImportKeys.Made(fresh.get(i).key(), ids.get(i), fresh.get(i).hash()));
-            }
-        } else {
-            for (Ready<R> r : fresh) {
-                made.add(new ImportKeys.Made(r.key(), kind.create(r.row(), caller), r.hash()));
-                flushAndClear();
             }
         }
         keys.recordAll(kind.name(), made, now);
