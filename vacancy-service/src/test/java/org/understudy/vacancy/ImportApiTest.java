@@ -131,6 +131,25 @@ class ImportApiTest {
     }
 
     @Test
+    void anOrganisationWhoseCodeIsTakenOrRepeatedInTheFileIsRefusedAndTheOthersOfTheChunkStored() {
+        String taken = OrganisationApiTest.newOdsCode();
+        String first = OrganisationApiTest.newOdsCode();
+        String second = OrganisationApiTest.newOdsCode();
+        String header = "key,odsCode,name,region,organisationType,foundationTrust\n";
+        csv(null, "organisations", header + "T-" + taken + "," + taken + ",Taken NHS Trust,LONDON,ACUTE,false\n").body("created", equalTo(1));
+        csv(null, "organisations", header
+                + "A-" + first + "," + first + ",First NHS Trust,LONDON,ACUTE,false\n"          // line 2: good
+                + "B-" + taken + "," + taken + ",Taken Again NHS Trust,LONDON,ACUTE,false\n"    // line 3: registered already
+                + "C-" + second + "," + second + ",Second NHS Trust,MIDLANDS,COMMUNITY,true\n"  // line 4: good
+                + "D-" + first + "," + first + ",First Twice NHS Trust,LONDON,ACUTE,false\n")   // line 5: line 2's code
+                .body("status", equalTo("COMPLETED")).body("created", equalTo(2)).body("rejected", equalTo(2))
+                .body("problems.line", equalTo(List.of(3, 5))).body("problems.field", equalTo(List.of("odsCode", "odsCode")));
+        given().get("/api/v1/organisations/" + first).then().statusCode(200).body("name", equalTo("First NHS Trust"));
+        given().get("/api/v1/organisations/" + second).then().statusCode(200).body("name", equalTo("Second NHS Trust"));
+        given().get("/api/v1/organisations/" + taken).then().statusCode(200).body("name", equalTo("Taken NHS Trust"));
+    }
+
+    @Test
     void rowsAnHrTokenMayNotWriteOrThatContradictThePostAreRefusedOneByOne() {
         String own = OrganisationApiTest.newOdsCode();
         String other = OrganisationApiTest.newOdsCode();

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Creates and changes organisations; each change and its event commit in one transaction. */
 @ApplicationScoped
@@ -33,9 +35,43 @@ public class OrganisationService {
     public Organisation create(OrganisationDetails details, Caller caller) {
         requireMaySetSegment(null, details.oversightSegment(), caller);
         if (organisations.findByIdOptional(details.odsCode()).isPresent()) {
-            throw ApiProblem.conflict("odsCode", "an organisation with ODS code " + details.odsCode() + " already exists");
+            throw exists(details.odsCode());
         }
+        Organisation organisation = registered(details, caller, OffsetDateTime.now(clock));
+        organisations.persistAndFlush(organisation);
+        events.organisationCreated(organisation);
+        return organisation;
+    }
+
+    /**
+     * Registers several organisations in the caller's transaction, asking once which of their codes are
+     * taken, and leaving the writes to the caller's flush (batched). Refuses them all (409 naming
+     * {@code odsCode}) when a code is taken or appears twice among them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Organisation> createAll(List<OrganisationDetails> all, Caller caller) {
+        Set<String> codes = new HashSet<>();
+        for (OrganisationDetails details : all) {
+            requireMaySetSegment(null, details.oversightSegment(), caller);
+            if (!codes.add(details.odsCode())) {
+                throw exists(details.odsCode());
+            }
+        }
+        organisations.taken(codes).stream().findFirst().ifPresent(taken -> {
+            throw exists(taken);
+        });
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Organisation> made = all.stream().map(d -> registered(d, caller, now)).toList();
+        made.forEach(organisations::persist);
+        made.forEach(events::organisationCreated);
+        return made;
+    }
+
+    private static ApiProblem exists(String odsCode) {
+        return ApiProblem.conflict("odsCode", "an organisation with ODS code " + odsCode + " already exists");
+    }
+
+    private Organisation registered(OrganisationDetails details, Caller caller, OffsetDateTime now) {
         Organisation organisation = new Organisation();
         organisation.odsCode = details.odsCode();
         organisation.name = details.name();
@@ -52,8 +88,6 @@ public class OrganisationService {
         organisation.version = 1;
         organisation.createdAt = now;
         organisation.updatedAt = now;
-        organisations.persistAndFlush(organisation);
-        events.organisationCreated(organisation);
         return organisation;
     }
 

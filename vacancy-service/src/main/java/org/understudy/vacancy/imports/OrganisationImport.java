@@ -4,23 +4,26 @@ import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
 import org.understudy.events.OrganisationType;
 import org.understudy.events.Region;
+import org.understudy.platform.imports.BatchedImportKind;
 import org.understudy.platform.imports.ImportCaller;
-import org.understudy.platform.imports.ImportKind;
 import org.understudy.platform.imports.KeyedRow;
 import org.understudy.platform.imports.RequestCheck;
 import org.understudy.platform.problem.ApiProblem;
 import org.understudy.vacancy.api.OrganisationRequest;
+import org.understudy.vacancy.domain.OrganisationDetails;
 import org.understudy.vacancy.domain.OrganisationService;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Organisations, by the client's key: a new key registers one, a changed row changes its details (as
- * {@code PUT /api/v1/organisations/{odsCode}}, the oversight segment only by those who may set it).
+ * Organisations, by the client's key: a new key registers one (a chunk of them together), a changed row
+ * changes its details (as {@code PUT /api/v1/organisations/{odsCode}}, the oversight segment only by those
+ * who may set it).
  */
 @Singleton
-public class OrganisationImport implements ImportKind<OrganisationImport.Row> {
+public class OrganisationImport implements BatchedImportKind<OrganisationImport.Row> {
     public record Row(String key, String odsCode, String name, Region region, OrganisationType organisationType, Boolean foundationTrust,
                       String integratedCareBoardCode, Integer oversightSegment) implements KeyedRow {
         OrganisationRequest request() {
@@ -51,6 +54,13 @@ public class OrganisationImport implements ImportKind<OrganisationImport.Row> {
         OrganisationRequest request = checked(row, caller);
         organisations.create(request.toDetails(row.odsCode()), ImportScope.callerOf(caller));
         return idOf(row.odsCode());
+    }
+
+    @Override
+    public List<UUID> createAll(List<Row> rows, ImportCaller caller) {
+        List<OrganisationDetails> all = rows.stream().map(row -> checked(row, caller).toDetails(row.odsCode())).toList();
+        organisations.createAll(all, ImportScope.callerOf(caller));
+        return rows.stream().map(row -> idOf(row.odsCode())).toList();
     }
 
     @Override

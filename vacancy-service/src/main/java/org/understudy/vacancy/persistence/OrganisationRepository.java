@@ -22,6 +22,13 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
         return findByIdOptional(odsCode, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Those of these ODS codes that an organisation is registered with. */
+    public List<String> taken(java.util.Collection<String> odsCodes) {
+        return odsCodes.isEmpty() ? List.of()
+                : getEntityManager().createQuery("SELECT o.odsCode FROM Organisation o WHERE o.odsCode IN :codes", String.class)
+                .setParameter("codes", odsCodes).getResultList();
+    }
+
     /** Organisations matching every given filter (null: any), in the given order. */
     public PanacheQuery<Organisation> search(Region region, OrganisationType type, Integer segment, Sort sort) {
         List<String> where = new ArrayList<>();
