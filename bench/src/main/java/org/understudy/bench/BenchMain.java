@@ -270,13 +270,21 @@ public final class BenchMain {
             if (!skip.contains("imports")) {
                 settle(kafka);
                 int importRows = num("import-rows", 100_000);
-                ImportPhase.Result imported = new ImportPhase(http, urls).run(importRows, num("import-baseline-rows", 2_000), threads,
-                        "r" + r + "-" + System.currentTimeMillis());
+                int baselineRows = num("import-baseline-rows", 2_000);
+                ImportPhase imports = new ImportPhase(http, urls);
+                ImportPhase.Result imported = imports.candidates(importRows, baselineRows, threads, "r" + r + "-" + System.currentTimeMillis());
                 row("import.rps", String.format(Locale.ROOT, "Import of %,d candidates (CSV, one job)", importRows), "rows/s",
                         "single-row POST /api/v1/candidates rows/s (" + threads + " threads)", "≥ 2,000", (v, b) -> v >= 2000)
                         .add(imported.rowsPerSecond(), imported.postsPerSecond());
                 double caughtUp = settle(kafka);
                 row("import.caught-up", "The view caught up after the import (consumer lag 0)", "s", "", "", null).add(caughtUp, Double.NaN);
+                ImportPhase.Result organisations = imports.organisations(importRows, baselineRows, threads);
+                row("import.organisations.rps", String.format(Locale.ROOT, "Import of %,d organisations (vacancy-service, CSV, one job)",
+                                importRows), "rows/s", "single-row POST /api/v1/organisations rows/s (" + threads + " threads)", "≥ 2,000",
+                        (v, b) -> v >= 2000).add(organisations.rowsPerSecond(), organisations.postsPerSecond());
+                double organisationsCaughtUp = settle(kafka);
+                row("import.organisations.caught-up", "The view caught up after the organisations' import (consumer lag 0)", "s", "", "", null)
+                        .add(organisationsCaughtUp, Double.NaN);
             }
             double rebuildRate = Double.NaN;
             if (!skip.contains("rebuild")) {
