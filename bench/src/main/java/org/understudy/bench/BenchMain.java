@@ -285,6 +285,11 @@ public final class BenchMain {
                 double organisationsCaughtUp = settle(kafka);
                 row("import.organisations.caught-up", "The view caught up after the organisations' import (consumer lag 0)", "s", "", "", null)
                         .add(organisationsCaughtUp, Double.NaN);
+                JsonNode reconciled = http.getJson(urls.succession() + "/api/v1/succession/reconciliation");
+                System.out.printf(Locale.ROOT, "reconciliation after the imports: %d posts, %d candidates, %d differences%n",
+                        reconciled.path("posts").asInt(), reconciled.path("candidates").asInt(), reconciled.path("differenceCount").asInt());
+                row("import.reconciliation", "Differences the reconciliation finds after the imports", "", "", "0", (v, b) -> v == 0)
+                        .add(reconciled.path("differenceCount").asDouble(), Double.NaN);
             }
             double rebuildRate = Double.NaN;
             if (!skip.contains("rebuild")) {
