@@ -187,18 +187,22 @@ class LiveReadPathTest {
     void aMoveMadeWhileTheVersionWasNotHeardIsSeen() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.known() != ViewVersionListener.UNKNOWN);
         given().get(POSTS + "/" + bare).then().statusCode(200).body("readyNow", equalTo(1));
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet cut = s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND application_name LIKE '%view-version listener'")) {
-                assertTrue(cut.next(), "the listener's connection");
+        // On the writer's thread, between its polls: the writer neither moves the version nor rewrites the row meanwhile.
+        writer.exclusively(lease -> {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet cut = s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND application_name LIKE '%view-version listener'")) {
+                    assertTrue(cut.next(), "the listener's connection");
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> listener.known() == ViewVersionListener.UNKNOWN);
+                // Announced to nobody: the listener waits a second before it connects again.
+                update(c, bare, "UPDATE post_succession SET ready_now = 4, pool_ready_now = 4 WHERE post_id = ?");
+                s.executeUpdate("WITH moved AS (UPDATE view_version SET version = version + 1 WHERE id = 1 RETURNING version)"
+                        + " UPDATE post_succession SET changed_version = (SELECT version FROM moved) WHERE post_id = '" + bare + "'");
+                await().atMost(Duration.ofSeconds(15)).until(() -> listener.known() != ViewVersionListener.UNKNOWN);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> listener.known() == ViewVersionListener.UNKNOWN);
-            // Announced to nobody: the listener waits a second before it connects again.
-            update(c, bare, "UPDATE post_succession SET ready_now = 4, pool_ready_now = 4 WHERE post_id = ?");
-            s.executeUpdate("WITH moved AS (UPDATE view_version SET version = version + 1 WHERE id = 1 RETURNING version)"
-                    + " UPDATE post_succession SET changed_version = (SELECT version FROM moved) WHERE post_id = '" + bare + "'");
-        }
-        await().atMost(Duration.ofSeconds(15)).until(() -> listener.known() != ViewVersionListener.UNKNOWN);
+            return null;
+        }).get(60, TimeUnit.SECONDS);
         given().get(POSTS + "/" + bare).then().statusCode(200).body("readyNow", equalTo(4));
     }
 
