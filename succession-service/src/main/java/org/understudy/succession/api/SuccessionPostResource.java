@@ -29,7 +29,6 @@ import org.understudy.platform.problem.Problem;
 import org.understudy.succession.domain.CapacityService;
 import org.understudy.succession.domain.ConsequenceCapacity;
 import org.understudy.succession.domain.DismissalReadinessService;
-import org.understudy.succession.domain.EffectiveHistory;
 import org.understudy.succession.domain.EffectiveHistoryService;
 import org.understudy.succession.domain.PostSuccessionHistory;
 import org.understudy.succession.domain.ReadinessReport;
@@ -162,7 +161,7 @@ public class SuccessionPostResource {
                 throw unknown(postId);
             }
             LocalDate day = AsOfBasis.effectiveDay(Instants.parse("asOf", asOf), today());
-            return Response.ok(queries.asOf(row, effectiveHistory.on(postId, day), day.atStartOfDay().atOffset(ZoneOffset.UTC))).build();
+            return Response.ok(queries.asOf(row, effectiveHistory.on(row, day), day.atStartOfDay().atOffset(ZoneOffset.UTC))).build();
         }
         if (asOf == null || asOf.isBlank()) {
             // The live view, the most frequent read: kept as JSON per version of the view (LivePostAnswers).
@@ -225,6 +224,10 @@ public class SuccessionPostResource {
     public List<EffectiveHistoryEntryResponse> effectiveHistory(@PathParam("postId") UUID postId,
             @Parameter(description = "ISO-8601 date (inclusive); three years before `to` when not given") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 date (inclusive), not in the future; today when not given") @QueryParam("to") String to) {
+        PostSuccessionRepository.Row row = posts.findRow(postId);
+        if (row == null) {
+            throw unknown(postId);
+        }
         LocalDate today = today();
         LocalDate end = Objects.requireNonNullElse(Instants.day("to", to), today);
         LocalDate start = Objects.requireNonNullElse(Instants.day("from", from), end.minusYears(3));
@@ -237,11 +240,7 @@ public class SuccessionPostResource {
         if (start.plusYears(MAX_EFFECTIVE_YEARS).isBefore(end)) {
             throw ApiProblem.badRequest("from", "the period is at most " + MAX_EFFECTIVE_YEARS + " years long");
         }
-        List<EffectiveHistory.Entry> entries = effectiveHistory.of(postId, start, end);
-        if (entries == null) {
-            throw unknown(postId);
-        }
-        return entries.stream().map(EffectiveHistoryEntryResponse::of).toList();
+        return effectiveHistory.of(row, start, end).stream().map(EffectiveHistoryEntryResponse::of).toList();
     }
 
     @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})

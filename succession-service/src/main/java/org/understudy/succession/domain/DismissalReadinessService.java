@@ -69,7 +69,7 @@ public class DismissalReadinessService {
      */
     public ReadinessReport effectiveOn(UUID postId, LocalDate day) {
         PostSuccessionRepository.Row row = find(postId);
-        return asOf(row, effective.on(postId, day), day.atStartOfDay().atOffset(ZoneOffset.UTC));
+        return asOf(row, effective.on(row, day), day.atStartOfDay().atOffset(ZoneOffset.UTC));
     }
 
     private ReadinessReport asOf(PostSuccessionRepository.Row row, PostSuccessionHistory h, OffsetDateTime instant) {

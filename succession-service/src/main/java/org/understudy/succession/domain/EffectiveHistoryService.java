@@ -14,14 +14,11 @@ import java.util.UUID;
 /** Reads the dated facts behind a post's effective history and hands them to {@link EffectiveHistory}. */
 @ApplicationScoped
 public class EffectiveHistoryService {
-    private final PostSuccessionRepository posts;
     private final SuccessorRepository successors;
     private final VacancyViewRepository vacancies;
     private final SuccessionSettings settings;
 
-    public EffectiveHistoryService(PostSuccessionRepository posts, SuccessorRepository successors, VacancyViewRepository vacancies,
-                                   SuccessionSettings settings) {
-        this.posts = posts;
+    public EffectiveHistoryService(SuccessorRepository successors, VacancyViewRepository vacancies, SuccessionSettings settings) {
         this.successors = successors;
         this.vacancies = vacancies;
         this.settings = settings;
@@ -30,19 +27,16 @@ public class EffectiveHistoryService {
     /**
      * The post on a day, by the facts' own dates, in the shape of a history row (for the answers that
      * read one): the numbers, replaceability and holder of that day; the shortlist of the vacancy
-     * advertised last by then; the interim cover the post has now if it was named by then. Null when
-     * the view knows no such post.
+     * advertised last by then; the interim cover the post has now if it was named by then.
+     *
+     * @param row the post as the view holds it (its row and organisation)
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PostSuccessionHistory on(UUID postId, LocalDate day) {
-        List<EffectiveHistory.Entry> entries = of(postId, day, day);
-        if (entries == null) {
-            return null;
-        }
-        EffectiveHistory.Entry e = entries.get(0);
-        PostSuccession p = posts.findRow(postId).post();
+    public PostSuccessionHistory on(PostSuccessionRepository.Row row, LocalDate day) {
+        EffectiveHistory.Entry e = of(row, day, day).get(0);
+        PostSuccession p = row.post();
         PostSuccessionHistory h = new PostSuccessionHistory();
-        h.postId = postId;
+        h.postId = p.postId;
         h.effectiveAt = day.atStartOfDay().atOffset(ZoneOffset.UTC);
         h.cause = "effective";
         h.readyNow = e.numbers().readyNow();
@@ -51,7 +45,7 @@ public class EffectiveHistoryService {
         h.poolReadyNow = e.numbers().poolReadyNow();
         h.replaceability = e.replaceability();
         h.incumbentCandidateId = e.incumbentCandidateId();
-        h.lastShortlistSize = vacancies.lastShortlistSizeOn(postId, day);
+        h.lastShortlistSize = vacancies.lastShortlistSizeOn(p.postId, day);
         if (p.interimNamedOn != null && !p.interimNamedOn.isAfter(day)) {
             h.interimCandidateId = p.interimCandidateId;
             h.interimNamedOn = p.interimNamedOn;
@@ -59,14 +53,11 @@ public class EffectiveHistoryService {
         return h;
     }
 
-    /** The post's entries from one day to another (inclusive); null when the view knows no such post. */
+    /** The post's entries from one day to another (inclusive); {@code row} as in {@link #on}. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<EffectiveHistory.Entry> of(UUID postId, LocalDate from, LocalDate to) {
-        PostSuccessionRepository.Row row = posts.findRow(postId);
-        if (row == null) {
-            return null;
-        }
+    public List<EffectiveHistory.Entry> of(PostSuccessionRepository.Row row, LocalDate from, LocalDate to) {
         PostSuccession p = row.post();
+        UUID postId = p.postId;
         OrganisationView o = row.organisation();
         PostFacts post = new PostFacts(p.postId, p.role, o == null ? null : o.region, o == null ? null : o.organisationType,
                 o == null ? null : o.oversightSegment, p.incumbentCandidateId);

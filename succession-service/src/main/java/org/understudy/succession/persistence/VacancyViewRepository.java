@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.understudy.succession.domain.VacancyView;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Reads of the vacancies as the view knows them. */
@@ -11,7 +12,7 @@ import java.util.UUID;
 public class VacancyViewRepository implements PanacheRepositoryBase<VacancyView, UUID> {
 
     /** The shortlist of the post's vacancy advertised last on or before a day (its final size); null when none was. */
-    public Integer lastShortlistSizeOn(UUID postId, java.time.LocalDate day) {
+    public Integer lastShortlistSizeOn(UUID postId, LocalDate day) {
         return find("postId = ?1 AND firstAdvertisedOn <= ?2 ORDER BY firstAdvertisedOn DESC", postId, day).firstResultOptional()
                 .map(v -> v.shortlistSize).orElse(null);
     }

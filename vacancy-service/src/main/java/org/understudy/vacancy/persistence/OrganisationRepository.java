@@ -11,6 +11,7 @@ import org.understudy.events.Region;
 import org.understudy.vacancy.domain.Organisation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
     }
 
     /** Those of these ODS codes that an organisation is registered with. */
-    public List<String> taken(java.util.Collection<String> odsCodes) {
+    public List<String> taken(Collection<String> odsCodes) {
         return odsCodes.isEmpty() ? List.of()
                 : getEntityManager().createQuery("SELECT o.odsCode FROM Organisation o WHERE o.odsCode IN :codes", String.class)
                 .setParameter("codes", odsCodes).getResultList();
