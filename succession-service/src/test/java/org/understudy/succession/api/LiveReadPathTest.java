@@ -15,6 +15,7 @@ import org.understudy.events.Region;
 import org.understudy.platform.api.PageResponse;
 import org.understudy.succession.SeededViewRows;
 import org.understudy.succession.domain.Replaceability;
+import org.understudy.succession.events.ViewChangeFeed;
 import org.understudy.succession.events.ViewWriter;
 import org.understudy.succession.persistence.PostSuccessionRepository;
 import org.understudy.succession.persistence.ViewVersionListener;
@@ -73,6 +74,9 @@ class LiveReadPathTest {
 
     @Inject
     ViewWriter writer;
+
+    @Inject
+    ViewChangeFeed feed;
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private String odsA;
@@ -197,9 +201,15 @@ class LiveReadPathTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> listener.known() == ViewVersionListener.UNKNOWN);
                 // Announced to nobody: the listener waits a second before it connects again.
                 update(c, bare, "UPDATE post_succession SET ready_now = 4, pool_ready_now = 4 WHERE post_id = ?");
-                s.executeUpdate("WITH moved AS (UPDATE view_version SET version = version + 1 WHERE id = 1 RETURNING version)"
-                        + " UPDATE post_succession SET changed_version = (SELECT version FROM moved) WHERE post_id = '" + bare + "'");
-                await().atMost(Duration.ofSeconds(15)).until(() -> listener.known() != ViewVersionListener.UNKNOWN);
+                long moved;
+                try (ResultSet r = s.executeQuery("WITH moved AS (UPDATE view_version SET version = version + 1 WHERE id = 1 RETURNING version),"
+                        + " marked AS (UPDATE post_succession SET changed_version = (SELECT version FROM moved) WHERE post_id = '" + bare + "')"
+                        + " SELECT version FROM moved")) {
+                    assertTrue(r.next(), "the moved version");
+                    moved = r.getLong(1);
+                }
+                // Back to listening, the instance reads the changes since the last version it heard (the feed does it on its own thread).
+                await().atMost(Duration.ofSeconds(15)).until(() -> listener.known() >= moved && feed.seen() >= moved);
             }
             return null;
         }).get(60, TimeUnit.SECONDS);
