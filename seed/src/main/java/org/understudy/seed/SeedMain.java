@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * <pre>
  *   SeedMain import-trusts      [--vacancy-url URL] [--file trusts.csv]
  *   SeedMain generate-pipeline  [--vacancy-url URL] [--candidate-url URL] [--seed N] [--candidates N] [--parallel N]
- *                               [--history] [--plan-only]
+ *                               [--history] [--through-imports] [--plan-only]
  * </pre>
  * Exit status: 0 done (bad rows and refused calls are reported, not fatal), 1 a service could not be
  * reached (or kept failing), 2 a usage error or an unreadable file.
@@ -38,7 +38,8 @@ public final class SeedMain {
               SeedMain import-trusts [--vacancy-url URL] [--file trusts.csv]
                   Registers each trust of the file in vacancy-service, with a CHIEF_EXECUTIVE and a CHAIR post.
                   Idempotent. Default file: the bundled nhs-trusts.csv (202 NHS trusts in England).
-              SeedMain generate-pipeline [--vacancy-url URL] [--candidate-url URL] [--seed N] [--candidates N] [--parallel N] [--history] [--plan-only]
+              SeedMain generate-pipeline [--vacancy-url URL] [--candidate-url URL] [--seed N] [--candidates N] [--parallel N] [--history]
+                                 [--through-imports] [--plan-only]
                   Generates a leadership pipeline for the organisations in vacancy-service: oversight segments,
                   incumbents, candidates, readiness, fit and proper, mobility, nominations, exits, vacancies.
                   Same seed, same data. Skipped when candidate-service already holds candidates.
@@ -46,6 +47,10 @@ public final class SeedMain {
                   each candidate's calls keep their order and the data is the same).
                   --history adds years of each candidate's past (earlier readiness assessments, yearly fit and proper
                   checks): the national stress set, --candidates 20000 --history, makes over 500,000 events.
+                  --through-imports writes the candidates and their records, incumbencies, exits and nominations as
+                  import files (a file per kind, each record with its own dates) instead of a call per record; the
+                  vacancies and applications are imported either way. --parallel then sets how many candidate ids are
+                  asked at once.
                   --plan-only prints what the plan would create, without calling the services' write APIs.
               Defaults: --vacancy-url http://127.0.0.1:8081 --candidate-url http://127.0.0.1:8082 --seed 42 --candidates 2000
             exit status: 0 done, 1 a service could not be reached, 2 usage error or unreadable file
@@ -66,7 +71,7 @@ public final class SeedMain {
         }
         Map<String, String> options;
         try {
-            options = options(args, args[0].equals("generate-pipeline") ? List.of("--plan-only", "--history") : List.of());
+            options = options(args, args[0].equals("generate-pipeline") ? List.of("--plan-only", "--history", "--through-imports") : List.of());
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.print(USAGE);
@@ -131,7 +136,7 @@ public final class SeedMain {
     }
 
     private static int generate(Map<String, String> options, PrintStream out, PrintStream err, boolean terminal) {
-        allow(options, "--vacancy-url", "--candidate-url", "--seed", "--candidates", "--parallel", "--history", "--plan-only");
+        allow(options, "--vacancy-url", "--candidate-url", "--seed", "--candidates", "--parallel", "--history", "--through-imports", "--plan-only");
         String vacancyUrl = options.getOrDefault("--vacancy-url", "http://127.0.0.1:8081");
         String candidateUrl = options.getOrDefault("--candidate-url", "http://127.0.0.1:8082");
         long seed = number(options, "--seed", 42);
@@ -147,7 +152,7 @@ public final class SeedMain {
         boolean history = options.containsKey("--history");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         PipelineExecutor executor = new PipelineExecutor(new ApiClient(vacancyUrl), new ApiClient(candidateUrl), out, terminal, today)
-                .parallel((int) parallel);
+                .parallel((int) parallel).throughImports(options.containsKey("--through-imports"));
         PipelineExecutor.Existing existing = executor.discover();
         if (existing.organisations().isEmpty()) {
             err.println("vacancy-service at " + vacancyUrl + " has no organisations: run import-trusts first");

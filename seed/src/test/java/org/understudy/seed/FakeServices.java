@@ -41,6 +41,9 @@ final class FakeServices implements AutoCloseable {
     final Map<UUID, ObjectNode> vacancies = new LinkedHashMap<>();
     private final Map<String, ObjectNode> vacancyKeys = new HashMap<>();
     private final Map<String, ObjectNode> jobs = new HashMap<>();
+    private final Map<String, UUID> importedKeys = new HashMap<>();
+    /** Every row imported, by kind, in the order they came. */
+    final Map<String, List<JsonNode>> imported = new TreeMap<>();
     /** Every request, "METHOD path" then the body, in order. */
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     /**
@@ -102,8 +105,19 @@ final class FakeServices implements AutoCloseable {
     private record Answer(int status, JsonNode body) {
     }
 
-    /** Imports of vacancies and applications (NDJSON), done at once: the job is COMPLETED when submitted. */
+    /**
+     * Imports (NDJSON), done at once: the job is COMPLETED when submitted. A key imported before is
+     * unchanged; candidates become candidates (their ids asked by key), vacancies and applications
+     * vacancies; every kind's rows are kept in {@link #imported}. A row naming a post not yet known is
+     * refused (field postId) the first time, as candidate-service does while the post's event is in flight.
+     */
     private Answer imports(String method, String path, String text) throws IOException {
+        Matcher key = match("/api/v1/imports/([^/]+)/keys/([^/]+)", path);
+        if (key != null) {
+            UUID id = importedKeys.get(key.group(1) + "/" + key.group(2));
+            return id == null ? problem(404, "key", "never imported")
+                    : new Answer(200, JSON.createObjectNode().put("kind", key.group(1)).put("key", key.group(2)).put("id", id.toString()));
+        }
         Matcher m = match("/api/v1/imports/([^/]+)(/([^/]+))?", path);
         if (m == null) {
             return problem(404, null, "no route " + method + " " + path);
@@ -111,26 +125,48 @@ final class FakeServices implements AutoCloseable {
         if (method.equals("GET")) {
             return new Answer(200, jobs.get(m.group(3)));
         }
+        String kind = m.group(1);
         int created = 0;
-        for (String line : text.split("\n")) {
-            if (line.isBlank()) {
+        int unchanged = 0;
+        ArrayNode problems = JSON.createArrayNode();
+        int line = 0;
+        for (String text1 : text.split("\n")) {
+            line++;
+            if (text1.isBlank()) {
                 continue;
             }
-            JsonNode row = JSON.readTree(line);
-            if (m.group(1).equals("vacancies")) {
+            JsonNode row = JSON.readTree(text1);
+            String rowKey = kind + "/" + row.path("key").asText();
+            if (importedKeys.containsKey(rowKey)) {
+                unchanged++;
+                continue;
+            }
+            String postId = row.path("postId").asText(null);
+            if (postId != null && (kind.equals("nominations") || kind.equals("career-exits")) && knownPosts.add(postId)
+                    && knownPosts.size() <= POSTS_IN_FLIGHT) {
+                problems.addObject().put("line", line).put("key", row.path("key").asText()).put("field", "postId")
+                        .put("reason", "no post with id " + postId + " is known (from vacancy-events)");
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            if (kind.equals("vacancies")) {
                 ObjectNode v = ((ObjectNode) row).deepCopy();
                 v.putArray("applications");
-                vacancies.put(UUID.randomUUID(), v);
+                vacancies.put(id, v);
                 vacancyKeys.put(row.path("key").asText(), v);
-            } else {
+            } else if (kind.equals("applications")) {
                 ((ArrayNode) vacancyKeys.get(row.path("vacancyKey").asText()).get("applications")).add(row);
+            } else if (kind.equals("candidates")) {
+                candidates.put(id, ((ObjectNode) row).deepCopy().put("candidateId", id.toString()));
             }
+            importedKeys.put(rowKey, id);
+            imported.computeIfAbsent(kind, k -> new ArrayList<>()).add(row);
             created++;
         }
         String id = UUID.randomUUID().toString();
-        ObjectNode job = JSON.createObjectNode().put("id", id).put("kind", m.group(1)).put("status", "COMPLETED")
-                .put("created", created).put("rejected", 0);
-        job.putArray("problems");
+        ObjectNode job = JSON.createObjectNode().put("id", id).put("kind", kind).put("status", "COMPLETED")
+                .put("created", created).put("unchanged", unchanged).put("rejected", problems.size());
+        job.set("problems", problems);
         jobs.put(id, job);
         return new Answer(202, job);
     }

@@ -1,11 +1,15 @@
 package org.understudy.seed;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generate-pipeline command's client logic against the in-memory stand-in (FakeServices). */
 class GeneratePipelineCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern UUID_PATTERN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Test
@@ -88,6 +93,85 @@ class GeneratePipelineCommandTest {
             assertEquals(sequential, fake.writes() - before);
             assertEquals(200, fake.candidates.size());
         }
+    }
+
+    @Test
+    void throughImportsTheSameRecordsComeInWithTheirDates() throws IOException {
+        List<String> calls;
+        try (FakeServices fake = new FakeServices()) {
+            run("import-trusts", "--vacancy-url", fake.url());
+            int from = fake.calls.size();
+            Run r = run("generate-pipeline", "--vacancy-url", fake.url(), "--candidate-url", fake.url(), "--candidates", "300", "--history");
+            assertEquals(0, r.status, r.out);
+            calls = List.copyOf(fake.calls.subList(from, fake.calls.size()));
+        }
+        try (FakeServices fake = new FakeServices()) {
+            run("import-trusts", "--vacancy-url", fake.url());
+            Run r = run("generate-pipeline", "--vacancy-url", fake.url(), "--candidate-url", fake.url(), "--candidates", "300", "--history",
+                    "--through-imports", "--parallel", "4");
+            assertEquals(0, r.status, r.out);
+            // The stand-in refuses the rows naming its first posts once: they are imported again and not refused.
+            assertTrue(r.out.contains("refused 0, skipped 0"), r.out);
+            assertEquals(300, fake.candidates.size());
+            assertEquals(300, fake.imported.get("candidates").size());
+            // Each record the calls write is a row, with the same dates.
+            assertEquals(sorted(bodies(calls, "PUT", "/readiness"), "role", "level", "assessedOn", "assessedBy"),
+                    sorted(fake.imported.get("readiness-assessments"), "role", "level", "assessedOn", "assessedBy"));
+            assertEquals(sorted(bodies(calls, "PUT", "/fit-and-proper"), "status", "checkedOn"),
+                    sorted(fake.imported.get("fit-and-proper-checks"), "status", "checkedOn"));
+            assertEquals(sorted(bodies(calls, "POST", "/exits"), "date", "reason", "odsCode", "role"),
+                    sorted(fake.imported.get("career-exits"), "date", "reason", "odsCode", "role"));
+            assertEquals(sorted(bodies(calls, "POST", "/nominations"), "readiness"), sorted(fake.imported.get("nominations"), "readiness"));
+            assertTrue(fake.imported.get("nominations").stream().allMatch(n -> n.path("nominatedOn").asText().equals(today())));
+            // The holders: each from the day the calls set them; each left on the day, and for the reason, the calls record.
+            List<JsonNode> incumbents = bodies(calls, "PUT", "/incumbent");
+            List<JsonNode> departures = bodies(calls, "POST", "/incumbent/departure");
+            List<JsonNode> held = fake.imported.get("incumbencies");
+            assertEquals(sorted(incumbents, "since", "interim"), sorted(held, "since", "interim"));
+            List<String> left = new ArrayList<>();
+            incumbents.stream().filter(i -> i.has("previousLeftBecause")).forEach(i -> left.add(i.path("since").asText() + " " + i.path("previousLeftBecause").asText()));
+            departures.forEach(d -> left.add(d.path("date").asText() + " " + d.path("reason").asText()));
+            List<String> until = new ArrayList<>();
+            held.stream().filter(i -> i.has("until")).forEach(i -> until.add(i.path("until").asText() + " " + i.path("reasonLeft").asText()));
+            left.sort(null);
+            until.sort(null);
+            assertEquals(left, until);
+            assertTrue(fake.vacancies.size() > 10);
+        }
+    }
+
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Europe/London")).toString();
+    }
+
+    /** The JSON bodies of the calls with this method whose path ends so (a call made again right after, as when refused, once). */
+    private static List<JsonNode> bodies(List<String> calls, String method, String pathEnd) throws IOException {
+        List<JsonNode> bodies = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            String call = calls.get(i);
+            if (i + 1 < calls.size() && calls.get(i + 1).equals(call)) {
+                continue;
+            }
+            int space = call.indexOf(' ', method.length() + 1);
+            if (call.startsWith(method + " ") && space > 0 && call.substring(0, space).endsWith(pathEnd)) {
+                bodies.add(JSON.readTree(call.substring(space + 1)));
+            }
+        }
+        return bodies;
+    }
+
+    /** Each body's fields, joined, sorted: the records whatever their order and ids. */
+    private static List<String> sorted(List<JsonNode> bodies, String... fields) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode b : bodies) {
+            StringBuilder line = new StringBuilder();
+            for (String f : fields) {
+                line.append(b.path(f).asText("")).append('|');
+            }
+            out.add(line.toString());
+        }
+        out.sort(null);
+        return out;
     }
 
     @Test

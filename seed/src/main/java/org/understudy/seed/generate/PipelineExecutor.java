@@ -28,10 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Carries out a {@link PipelinePlan} through the services' public HTTP APIs, one call after the
- * other in the plan's order (so the same plan makes the same calls in the same order). It never
+ * other in the plan's order (so the same plan makes the same calls in the same order), or with
+ * {@link #throughImports(boolean)} as import files, a file per kind of record. It never
  * touches a database or Kafka. A refused call is reported and counted, and what depends on it is
  * skipped; a service that stops answering ends the run ({@link ApiClient.ServiceUnreachableException}).
  */
@@ -39,6 +41,9 @@ public final class PipelineExecutor {
     private static final int MESSAGES_SHOWN = 25;
     /** How long a nomination or an exit naming a post is retried while candidate-service has not yet learnt of the post. */
     private static final long KNOWN_POST_WAIT_MILLIS = 30_000;
+    private static final Predicate<JsonNode> NOTHING_PASSES = problem -> false;
+    /** A row naming a post candidate-service has not heard of yet (its event is in flight): imported again a moment later. */
+    private static final Predicate<JsonNode> POST_NOT_YET_KNOWN = problem -> "postId".equals(problem.path("field").asText());
 
     /** What the services hold before generating: the organisations, and each post's id and whether it is held. */
     public record Existing(List<PipelinePlan.Organisation> organisations, Map<String, JsonNode> organisationBodies,
@@ -62,6 +67,7 @@ public final class PipelineExecutor {
     private boolean postsNotArriving;
     private final java.util.concurrent.atomic.AtomicInteger candidatesDone = new java.util.concurrent.atomic.AtomicInteger();
     private int parallel = 1;
+    private boolean throughImports;
     private Progress progress;
 
     public PipelineExecutor(ApiClient vacancy, ApiClient candidate, PrintStream out, boolean terminal, LocalDate today) {
@@ -127,6 +133,16 @@ public final class PipelineExecutor {
         return this;
     }
 
+    /**
+     * Writes the candidates, their records, the posts' incumbencies, the exits and the nominations as import
+     * files (the vacancies and applications always are) rather than a call per record: the same data, each
+     * record under its own key and with its own date.
+     */
+    public PipelineExecutor throughImports(boolean on) {
+        this.throughImports = on;
+        return this;
+    }
+
     private <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
         try {
@@ -170,6 +186,22 @@ public final class PipelineExecutor {
             }
         }
 
+        if (throughImports) {
+            importPeople(plan, existing, postIds);
+        } else {
+            callPeople(plan, existing, postIds);
+        }
+
+        // 6. Vacancies in play and completed recruitments, with their applications and shortlists, imported: with
+        //    the days the adverts went out, the posts were filled and the applications came in (through the API
+        //    each step would be dated today).
+        vacancies(plan.vacancies(), plan.recruitments(), postIds);
+        progress.finish();
+        return new Summary(Map.copyOf(created), failures, skipped, retries, progress.seconds(), vacancy.calls() + candidate.calls());
+    }
+
+    /** Steps 2 to 5 through the write APIs, a call per record. */
+    private void callPeople(PipelinePlan plan, Existing existing, Map<PostKey, UUID> postIds) {
         // 2. Candidates: registration, readiness (older first), fit and proper, exits from posts not tracked here.
         //    With parallel > 1 several candidates are written at once, each one's calls still in order.
         if (parallel <= 1) {
@@ -206,13 +238,175 @@ public final class PipelineExecutor {
         for (NominationPlan n : plan.nominations()) {
             nominate(n, postIds.get(n.post()));
         }
+    }
 
-        // 6. Vacancies in play and completed recruitments, with their applications and shortlists, imported: with
-        //    the days the adverts went out, the posts were filled and the applications came in (through the API
-        //    each step would be dated today).
-        vacancies(plan.vacancies(), plan.recruitments(), postIds);
-        progress.finish();
-        return new Summary(Map.copyOf(created), failures, skipped, retries, progress.seconds(), vacancy.calls() + candidate.calls());
+    /**
+     * Steps 2 to 5 as import files, each record with its own key and dates: the candidates (their ids then
+     * asked by key), their readiness assessments, fit and proper checks (the earlier ones, then the current
+     * ones), the incumbencies of each post with the day and reason each holder left, the career exits and
+     * the nominations (named today, as through the API). Rows naming a post candidate-service has not yet
+     * heard of are imported again a moment later.
+     */
+    private void importPeople(PipelinePlan plan, Existing existing, Map<PostKey, UUID> postIds) {
+        List<List<Map<String, Object>>> people = new ArrayList<>();
+        List<List<Map<String, Object>>> assessments = new ArrayList<>();
+        List<List<Map<String, Object>>> earlierChecks = new ArrayList<>();
+        List<List<Map<String, Object>>> currentChecks = new ArrayList<>();
+        List<List<Map<String, Object>>> exits = new ArrayList<>();
+        for (CandidatePlan c : plan.candidates()) {
+            String key = candidateKey(c.index());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", key);
+            row.put("name", c.name());
+            row.put("email", c.email());
+            row.put("currentJobTitle", c.currentJobTitle());
+            row.put("currentOrganisationOdsCode", c.currentOrganisationOdsCode());
+            row.put("notes", c.notes());
+            row.put("regions", c.regions().stream().map(Enum::name).toList());
+            row.put("organisationTypes", c.organisationTypes().stream().map(Enum::name).toList());
+            row.put("considersChallengedOrganisations", c.considersChallengedOrganisations());
+            people.add(List.of(row));
+            List<Map<String, Object>> assessed = new ArrayList<>();
+            for (Assessment a : c.assessments()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("key", key + "-readiness-" + assessed.size());
+                r.put("candidateKey", key);
+                r.put("role", a.role().name());
+                r.put("level", a.level().name());
+                r.put("assessedOn", date(a.daysAgo()));
+                r.put("assessedBy", a.assessedBy());
+                assessed.add(r);
+            }
+            assessments.add(assessed);
+            List<Map<String, Object>> checked = new ArrayList<>();
+            for (FitCheck earlier : c.earlierChecks()) {
+                checked.add(check(key + "-check-" + checked.size(), key, earlier));
+            }
+            earlierChecks.add(checked);
+            currentChecks.add(List.of(check(key + "-check-current", key, c.fitAndProper())));
+            List<Map<String, Object>> left = new ArrayList<>();
+            for (ExitPlan x : c.exits()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("key", key + "-exit-" + left.size());
+                r.put("candidateKey", key);
+                if (x.post() == null) {
+                    r.put("odsCode", x.odsCode());
+                    r.put("role", x.role().name());
+                } else if (postIds.get(x.post()) != null) {
+                    r.put("postId", postIds.get(x.post()).toString());
+                } else {
+                    skip(1, "no " + x.post() + " post for the exit of " + c.name());
+                    continue;
+                }
+                r.put("date", date(x.daysAgo()));
+                r.put("reason", x.reason().name());
+                left.add(r);
+            }
+            exits.add(left);
+        }
+        importAll(candidate, "candidates", people, NOTHING_PASSES);
+        candidateIds(plan);
+        importAll(candidate, "readiness-assessments", assessments, NOTHING_PASSES);
+        importAll(candidate, "fit-and-proper-checks", earlierChecks, NOTHING_PASSES);
+        importAll(candidate, "fit-and-proper-checks", currentChecks, NOTHING_PASSES);
+        importAll(vacancy, "incumbencies", incumbencies(plan, existing, postIds), NOTHING_PASSES);
+        importAll(candidate, "career-exits", exits, POST_NOT_YET_KNOWN);
+        List<List<Map<String, Object>>> nominations = new ArrayList<>();
+        for (NominationPlan n : plan.nominations()) {
+            UUID postId = postIds.get(n.post());
+            if (postId == null || candidateIds.get(n.candidate()) == null) {
+                skip(1, postId == null ? "no " + n.post() + " post to nominate for" : null);
+                continue;
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("key", candidateKey(n.candidate()) + "-nomination-" + n.post().odsCode() + "-" + n.post().role());
+            r.put("candidateKey", candidateKey(n.candidate()));
+            r.put("postId", postId.toString());
+            r.put("readiness", n.readiness().name());
+            r.put("nominatedOn", today.toString());
+            nominations.add(List.of(r));
+        }
+        importAll(candidate, "nominations", nominations, POST_NOT_YET_KNOWN);
+    }
+
+    /** Each post's holders, oldest first: from {@code since} until the next one took over (or the post fell vacant), and why they left. */
+    private List<List<Map<String, Object>>> incumbencies(PipelinePlan plan, Existing existing, Map<PostKey, UUID> postIds) {
+        List<List<Map<String, Object>>> posts = new ArrayList<>();
+        for (PostPlan p : plan.posts()) {
+            UUID postId = postIds.get(p.key());
+            long writes = p.tenures().size() + (p.departure() == null ? 0 : 1);
+            if (postId == null || Boolean.TRUE.equals(existing.postHeld().get(p.key()))) {
+                skip(writes, postId == null ? "no " + p.key() + " post in vacancy-service" : p.key() + " already has an incumbent; its history is left as it is");
+                continue;
+            }
+            List<Map<String, Object>> held = new ArrayList<>();
+            for (int i = 0; i < p.tenures().size(); i++) {
+                Tenure t = p.tenures().get(i);
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("key", "seed-incumbency-" + p.key().odsCode() + "-" + p.key().role() + "-" + i);
+                r.put("postId", postId.toString());
+                if (t.holder().isCandidate()) {
+                    UUID id = candidateIds.get(t.holder().candidate());
+                    if (id == null) {
+                        skip(writes, p.key() + ": its holder was not registered");
+                        held = null;
+                        break;
+                    }
+                    r.put("candidateId", id.toString());
+                } else {
+                    r.put("name", t.holder().name());
+                }
+                r.put("since", date(t.sinceDaysAgo()));
+                r.put("interim", t.interim());
+                if (i + 1 < p.tenures().size()) {
+                    r.put("until", date(p.tenures().get(i + 1).sinceDaysAgo()));
+                    r.put("reasonLeft", p.tenures().get(i + 1).previousLeftBecause().name());
+                } else if (p.departure() != null) {
+                    r.put("until", date(p.departure().daysAgo()));
+                    r.put("reasonLeft", p.departure().reason().name());
+                }
+                held.add(r);
+            }
+            if (held != null) {
+                posts.add(held);
+                progress.advance(p.departure() == null ? 0 : 1); // the last holder's row says when they left
+            }
+        }
+        return posts;
+    }
+
+    private Map<String, Object> check(String key, String candidateKey, FitCheck check) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("key", key);
+        r.put("candidateKey", candidateKey);
+        r.put("status", check.status().name());
+        if (check.daysAgo() != null) {
+            r.put("checkedOn", date(check.daysAgo()));
+        }
+        return r;
+    }
+
+    private static String candidateKey(int index) {
+        return "seed-candidate-" + index;
+    }
+
+    /** Imports the groups' rows in files (a group never split), one file after the other. */
+    private void importAll(ApiClient client, String kind, List<List<Map<String, Object>>> groups, Predicate<JsonNode> passing) {
+        for (List<Map<String, Object>> file : ImportFiles.files(groups)) {
+            imported(client, kind, file, passing);
+            progress.advance(file.size());
+        }
+    }
+
+    /** The id candidate-service gave each imported candidate, asked by key ({@code parallel} at a time). */
+    private void candidateIds(PipelinePlan plan) {
+        inParallel(plan.candidates(), c -> {
+            ApiClient.Response r = candidate.get("/api/v1/imports/candidates/keys/" + candidateKey(c.index()));
+            if (r.ok()) {
+                candidateIds.put(c.index(), UUID.fromString(r.body().path("id").asText()));
+                candidatesDone.incrementAndGet();
+            }
+        });
     }
 
     private void register(CandidatePlan c) {
@@ -446,38 +640,28 @@ public final class PipelineExecutor {
      * problems as refusals. Returns the rows refused (or all of them when the file was refused whole).
      */
     private int importFile(String kind, List<Map<String, Object>> rows) {
-        StringBuilder file = new StringBuilder();
-        try {
-            for (Map<String, Object> row : rows) {
-                file.append(ApiClient.json().writeValueAsString(row)).append('\n');
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        ApiClient.Response r = rows.isEmpty() ? null
-                : vacancy.postFile("/api/v1/imports/" + kind, "application/x-ndjson", file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        progress.step();
-        if (r == null) {
+        if (rows.isEmpty()) {
+            progress.step();
             return 0;
         }
-        if (r.status() != 202) {
-            fail("the " + kind + " import: " + r.problem());
-            return rows.size();
+        int rejected = imported(vacancy, kind, rows, NOTHING_PASSES);
+        progress.step();
+        return rejected;
+    }
+
+    /** Sends the rows as one file (again while {@code passing} excuses every refusal), counts and reports what the job did. */
+    private int imported(ApiClient client, String kind, List<Map<String, Object>> rows, Predicate<JsonNode> passing) {
+        ImportFiles.Job job = ImportFiles.send(client, kind, rows, passing, passing == NOTHING_PASSES ? 0 : KNOWN_POST_WAIT_MILLIS);
+        synchronized (this) {
+            created.merge(kind, job.created(), Integer::sum);
         }
-        JsonNode job = r.body();
-        String path = "/api/v1/imports/" + kind + "/" + job.path("id").asText();
-        while (!List.of("COMPLETED", "REJECTED", "FAILED").contains(job.path("status").asText())) {
-            sleep(200);
-            job = vacancy.get(path).body();
-        }
-        created.merge(kind, job.path("created").asInt(), Integer::sum);
-        for (JsonNode p : job.path("problems")) {
+        for (JsonNode p : job.problems()) {
             fail(kind + " row " + p.path("key").asText() + ": " + p.path("field").asText("") + " " + p.path("reason").asText());
         }
-        if (!"COMPLETED".equals(job.path("status").asText())) {
-            fail("the " + kind + " import ended " + job.path("status").asText() + ": " + job.path("message").asText());
+        if (!job.completed()) {
+            fail("the " + kind + " import ended " + job.status() + ": " + job.message());
         }
-        return job.path("rejected").asInt();
+        return job.rejected();
     }
 
     /** One write of a sequence: counts it, advances the progress, and says whether it worked. */
