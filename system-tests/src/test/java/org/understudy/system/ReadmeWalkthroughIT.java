@@ -87,8 +87,9 @@ class ReadmeWalkthroughIT {
         assertEquals(List.of(), imported.failures(), "trusts imported");
         Set<String> trustCodes = trusts.trusts().stream().map(TrustCsv.Trust::odsCode).collect(Collectors.toSet());
 
-        // The pipeline generator of deploy/local/seed, for the trusts only (the other tests' organisations stay as they were).
-        PipelineExecutor executor = new PipelineExecutor(vacancy, candidate, quiet, false, LocalDate.now(ZoneId.of("Europe/London")));
+        // The pipeline generator of deploy/local/seed, as import files, for the trusts only (the other tests' organisations stay as they were).
+        PipelineExecutor executor = new PipelineExecutor(vacancy, candidate, quiet, false, LocalDate.now(ZoneId.of("Europe/London")))
+                .throughImports(true);
         PipelineExecutor.Existing existing = executor.discover();
         List<PipelinePlan.Organisation> seeded = existing.organisations().stream().filter(o -> trustCodes.contains(o.odsCode())).toList();
         PipelineExecutor.Summary generated = executor.execute(PipelinePlanner.plan(42, PIPELINE_CANDIDATES, seeded), existing);
