@@ -146,6 +146,11 @@ public final class BenchMain {
         int warmup = num("warmup-seconds", 5);
         int readSeconds = num("read-seconds", 20);
 
+        KafkaBaselines kafka = new KafkaBaselines(urls.kafka());
+        if (options.containsKey("seeded-at")) {
+            seededHistory(http, urls, kafka, Instant.ofEpochMilli(Long.parseLong(options.get("seeded-at"))));
+        }
+
         // What is loaded.
         List<String> postIds = new ArrayList<>();
         for (int page = 0; ; page++) {
@@ -161,7 +166,6 @@ public final class BenchMain {
         if (postIds.isEmpty() || candidateIds.isEmpty()) {
             throw new IllegalStateException("nothing loaded: " + postIds.size() + " posts, " + candidateIds.size() + " candidates; seed the stack first");
         }
-        KafkaBaselines kafka = new KafkaBaselines(urls.kafka());
         long events = kafka.records("vacancy-events") + kafka.records("candidate-events");
         System.out.printf(Locale.ROOT, "Loaded: %d posts in the view, %d events on vacancy-events and candidate-events; %d runs%n",
                 postIds.size(), events, runs);
@@ -337,6 +341,39 @@ public final class BenchMain {
      * before it has been applied.
      */
     /** Waits until succession-service has applied every record on its topics; the seconds it took. */
+    /**
+     * Right after the seed imported the national stress set's history (bench/run --stress, once per state
+     * folder): how long after its last import ended the view had applied every event (consumer lag 0, asked
+     * every 200 ms), and then the reconciliation's differences. Measured once, as the seeding happens once.
+     */
+    private void seededHistory(Http http, Urls urls, KafkaBaselines kafka, Instant importEnded) throws Exception {
+        long deadline = System.nanoTime() + num("settle-seconds", 600) * 1_000_000_000L;
+        long lag = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                lag = kafka.uncommitted("succession-service", List.of("vacancy-events", "candidate-events"));
+            } catch (Exception e) {
+                lag = -1;
+            }
+            if (lag == 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        double seconds = lag == 0 ? Duration.between(importEnded, Instant.now()).toMillis() / 1e3 : Double.NaN;
+        long events = kafka.records("vacancy-events") + kafka.records("candidate-events");
+        JsonNode reconciled = http.getJson(urls.succession() + "/api/v1/succession/reconciliation");
+        System.out.printf(Locale.ROOT, "history imported by the seed: %d events on the topics; the view caught up %s after the last import "
+                        + "ended; reconciliation: %d posts, %d candidates, %d differences%n", events,
+                lag == 0 ? String.format(Locale.ROOT, "%.1f s", seconds) : "not within the settle time (lag " + lag + ")",
+                reconciled.path("posts").asInt(), reconciled.path("candidates").asInt(), reconciled.path("differenceCount").asInt());
+        row("history.events", "Events the seed's imports of the history made (both topics)", "events", "", "", null).add(events, Double.NaN);
+        row("history.caught-up", "The view caught up after the history's import (from its end to consumer lag 0)", "s", "", "", null)
+                .add(seconds, Double.NaN);
+        row("history.reconciliation", "Differences the reconciliation finds after the history's import", "", "", "0", (v, b) -> v == 0)
+                .add(reconciled.path("differenceCount").asDouble(), Double.NaN);
+    }
+
     private double settle(KafkaBaselines kafka) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + num("settle-seconds", 600) * 1_000_000_000L;
