@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -260,7 +263,7 @@ class DashboardIT {
 
         // ---- a post: its numbers, chart, vacancy telemetry and dismissal readiness ------------
         int changes = regulator.effectiveHistory(midlandsCeo).size();
-        driver.findElement(By.cssSelector("#posts-body a[data-post-id='" + midlandsCeo + "']")).sendKeys(Keys.ENTER);
+        onListedLink(wait, midlandsCeo, link -> link.sendKeys(Keys.ENTER));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("post-title"), "Dashboard Midlands Hospitals"));
         wait.until(d -> d.findElements(By.cssSelector("#chart svg circle")).size() == changes);
         assertTrue(driver.findElement(By.id("post-numbers")).getText().contains("Viable"));
@@ -284,7 +287,7 @@ class DashboardIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview-title")));
         driver.findElement(By.id("f-clear")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#posts-body a[data-post-id='" + southWestCeo + "']")).isEmpty());
-        driver.findElement(By.cssSelector("#posts-body a[data-post-id='" + southWestCeo + "']")).click();
+        onListedLink(wait, southWestCeo, WebElement::click);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("post-title"), "Dashboard South West"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("post-vacancy"), "Applicants\n2"));
         shoot("08-post-recruiting-laptop", LAPTOP_WIDTH, LAPTOP_HEIGHT);
@@ -317,6 +320,21 @@ class DashboardIT {
     }
 
     /** Waits until the page's headline shows what the API answers for the same token, asked afresh each time. */
+    /**
+     * Acts on a post's link in the list once the list holds still: the list is drawn again when its page
+     * arrives and when the view changes, and a link found just before that is gone (stale) when used.
+     */
+    private static void onListedLink(WebDriverWait wait, UUID postId, Consumer<WebElement> action) {
+        wait.until(d -> {
+            try {
+                action.accept(d.findElement(By.cssSelector("#posts-body a[data-post-id='" + postId + "']")));
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException drawnAgain) {
+                return false;
+            }
+        });
+    }
+
     private static void awaitHeadlineMatchesApi(WebDriverWait wait) {
         String[] last = new String[1];
         try {
