@@ -347,19 +347,7 @@ public final class BenchMain {
      * every 200 ms), and then the reconciliation's differences. Measured once, as the seeding happens once.
      */
     private void seededHistory(Http http, Urls urls, KafkaBaselines kafka, Instant importEnded) throws Exception {
-        long deadline = System.nanoTime() + num("settle-seconds", 600) * 1_000_000_000L;
-        long lag = -1;
-        while (System.nanoTime() < deadline) {
-            try {
-                lag = kafka.uncommitted("succession-service", List.of("vacancy-events", "candidate-events"));
-            } catch (Exception e) {
-                lag = -1;
-            }
-            if (lag == 0) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        long lag = awaitApplied(kafka, 200);
         double seconds = lag == 0 ? Duration.between(importEnded, Instant.now()).toMillis() / 1e3 : Double.NaN;
         long events = kafka.records("vacancy-events") + kafka.records("candidate-events");
         JsonNode reconciled = http.getJson(urls.succession() + "/api/v1/succession/reconciliation");
@@ -374,9 +362,12 @@ public final class BenchMain {
                 .add(reconciled.path("differenceCount").asDouble(), Double.NaN);
     }
 
-    private double settle(KafkaBaselines kafka) throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + num("settle-seconds", 600) * 1_000_000_000L;
+    /**
+     * Asks every {@code pollMillis} how many records on the event topics succession-service has not yet
+     * applied, until none are or --settle-seconds pass; returns the last answer (-1: the broker did not answer).
+     */
+    private long awaitApplied(KafkaBaselines kafka, long pollMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + num("settle-seconds", 600) * 1_000_000_000L;
         long lag = -1;
         while (System.nanoTime() < deadline) {
             try {
@@ -387,8 +378,14 @@ public final class BenchMain {
             if (lag == 0) {
                 break;
             }
-            Thread.sleep(1000);
+            Thread.sleep(pollMillis);
         }
+        return lag;
+    }
+
+    private double settle(KafkaBaselines kafka) throws InterruptedException {
+        long start = System.nanoTime();
+        long lag = awaitApplied(kafka, 1000);
         System.out.printf(Locale.ROOT, "settled in %.0f s (succession-service records not yet applied: %s)%n", (System.nanoTime() - start) / 1e9,
                 lag == 0 ? "0" : lag + ", not caught up, measuring anyway");
         return lag == 0 ? (System.nanoTime() - start) / 1e9 : Double.NaN;

@@ -101,7 +101,8 @@ final class ImportFiles {
         return file.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void sleep(long millis) {
+    /** Waits; an interruption ends the run as a service that stopped answering would. */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

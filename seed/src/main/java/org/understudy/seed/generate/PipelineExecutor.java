@@ -345,16 +345,10 @@ public final class PipelineExecutor {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("key", "seed-incumbency-" + p.key().odsCode() + "-" + p.key().role() + "-" + i);
                 r.put("postId", postId.toString());
-                if (t.holder().isCandidate()) {
-                    UUID id = candidateIds.get(t.holder().candidate());
-                    if (id == null) {
-                        skip(writes, p.key() + ": its holder was not registered");
-                        held = null;
-                        break;
-                    }
-                    r.put("candidateId", id.toString());
-                } else {
-                    r.put("name", t.holder().name());
+                if (!holder(t, r)) {
+                    skip(writes, p.key() + ": its holder was not registered");
+                    held = null;
+                    break;
                 }
                 r.put("since", date(t.sinceDaysAgo()));
                 r.put("interim", t.interim());
@@ -373,6 +367,19 @@ public final class PipelineExecutor {
             }
         }
         return posts;
+    }
+
+    /** Names the tenure's holder in a body or row: their candidate id, or their name; false when the candidate was not registered. */
+    private boolean holder(Tenure t, Map<String, Object> into) {
+        if (!t.holder().isCandidate()) {
+            into.put("name", t.holder().name());
+            return true;
+        }
+        UUID id = candidateIds.get(t.holder().candidate());
+        if (id != null) {
+            into.put("candidateId", id.toString());
+        }
+        return id != null;
     }
 
     private Map<String, Object> check(String key, String candidateKey, FitCheck check) {
@@ -471,15 +478,9 @@ public final class PipelineExecutor {
         for (int i = 0; i < p.tenures().size(); i++) {
             Tenure t = p.tenures().get(i);
             Map<String, Object> body = new LinkedHashMap<>();
-            if (t.holder().isCandidate()) {
-                UUID id = candidateIds.get(t.holder().candidate());
-                if (id == null) {
-                    skip(p.tenures().size() - i + (p.departure() == null ? 0 : 1), p.key() + ": its holder was not registered");
-                    return;
-                }
-                body.put("candidateId", id.toString());
-            } else {
-                body.put("name", t.holder().name());
+            if (!holder(t, body)) {
+                skip(p.tenures().size() - i + (p.departure() == null ? 0 : 1), p.key() + ": its holder was not registered");
+                return;
             }
             body.put("since", date(t.sinceDaysAgo()));
             body.put("interim", t.interim());
@@ -543,7 +544,7 @@ public final class PipelineExecutor {
                 return r;
             }
             retries++;
-            sleep(wait);
+            ImportFiles.sleep(wait);
             wait = Math.min(wait * 2, 2000);
         }
     }
@@ -705,14 +706,5 @@ public final class PipelineExecutor {
 
     private String date(int daysAgo) {
         return today.minusDays(daysAgo).toString();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiClient.ServiceUnreachableException("interrupted", e);
-        }
     }
 }
