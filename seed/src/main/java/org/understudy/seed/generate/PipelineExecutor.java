@@ -41,6 +41,8 @@ public final class PipelineExecutor {
     private static final int MESSAGES_SHOWN = 25;
     /** How long a nomination or an exit naming a post is retried while candidate-service has not yet learnt of the post. */
     private static final long KNOWN_POST_WAIT_MILLIS = 30_000;
+    /** Imported nominations are dated over this many days before today. */
+    private static final int NOMINATED_WITHIN_DAYS = 183;
     private static final Predicate<JsonNode> NOTHING_PASSES = problem -> false;
     /** A row naming a post candidate-service has not heard of yet (its event is in flight): imported again a moment later. */
     private static final Predicate<JsonNode> POST_NOT_YET_KNOWN = problem -> "postId".equals(problem.path("field").asText());
@@ -135,8 +137,8 @@ public final class PipelineExecutor {
 
     /**
      * Writes the candidates, their records, the posts' incumbencies, the exits and the nominations as import
-     * files (the vacancies and applications always are) rather than a call per record: the same data, each
-     * record under its own key and with its own date.
+     * files (the vacancies and applications always are) rather than a call per record: the same data but for
+     * the nominations' days, each record under its own key and with its own date.
      */
     public PipelineExecutor throughImports(boolean on) {
         this.throughImports = on;
@@ -244,7 +246,8 @@ public final class PipelineExecutor {
      * Steps 2 to 5 as import files, each record with its own key and dates: the candidates (their ids then
      * asked by key), their readiness assessments, fit and proper checks (the earlier ones, then the current
      * ones), the incumbencies of each post with the day and reason each holder left, the career exits and
-     * the nominations (named today, as through the API). Rows naming a post candidate-service has not yet
+     * the nominations (each named on a day of the last six months, spread by its key; through the API they are
+     * named today). Rows naming a post candidate-service has not yet
      * heard of are imported again a moment later.
      */
     private void importPeople(PipelinePlan plan, Existing existing, Map<PostKey, UUID> postIds) {
@@ -319,11 +322,13 @@ public final class PipelineExecutor {
                 continue;
             }
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("key", candidateKey(n.candidate()) + "-nomination-" + n.post().odsCode() + "-" + n.post().role());
+            String key = candidateKey(n.candidate()) + "-nomination-" + n.post().odsCode() + "-" + n.post().role();
+            r.put("key", key);
             r.put("candidateKey", candidateKey(n.candidate()));
             r.put("postId", postId.toString());
             r.put("readiness", n.readiness().name());
-            r.put("nominatedOn", today.toString());
+            // Well within the time a named successor's readiness counts: the live numbers are the same as through the API.
+            r.put("nominatedOn", date(Math.floorMod(key.hashCode(), NOMINATED_WITHIN_DAYS)));
             nominations.add(List.of(r));
         }
         importAll(candidate, "nominations", nominations, POST_NOT_YET_KNOWN);
