@@ -121,6 +121,18 @@ class ImportApiTest {
         given().get("/api/v1/candidates/" + dee).then().statusCode(200)
                 .body("readiness.level", equalTo(List.of("READY_NOW"))).body("readiness.assessedOn", equalTo(List.of("2025-06-01")));
         int version = Fixtures.version(dee);
+        assertEquals(4, version, "registered, then one version per assessment");
+        try (TopicReader topic = new TopicReader(bootstrap, Topics.CANDIDATE_EVENTS)) {
+            // Applied oldest first, each in its own event: the current one at that point, and those it had replaced.
+            List<CloudEvent> assessed = Fixtures.events(topic, dee, 4).subList(1, 4);
+            assertEquals(List.of(2, 3, 4), assessed.stream().map(e -> e.data().get("version").asInt()).toList());
+            assertEquals(List.of("[\"readiness\"]", "[\"readiness\"]", "[\"readiness\"]"),
+                    assessed.stream().map(e -> e.data().get("changed").toString()).toList());
+            assertEquals(List.of("NOT_READY@2023-01-10", "READY_1_2_YEARS@2024-05-01", "READY_NOW@2025-06-01"), assessed.stream()
+                    .map(e -> e.data().get("state").get("readiness").get(0))
+                    .map(r -> r.get("level").asText() + "@" + r.get("assessedOn").asText()).toList());
+            assertEquals(List.of(0, 1, 2), assessed.stream().map(e -> e.data().get("state").get("earlierReadiness").size()).toList());
+        }
 
         csv("readiness-assessments", header + "A-" + t + "-0,K-" + t + ",CHIEF_EXECUTIVE,NOT_READY,2022-03-01,Talent board\n")
                 .body("created", equalTo(1));

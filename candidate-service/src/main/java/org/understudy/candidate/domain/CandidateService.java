@@ -18,9 +18,12 @@ import org.understudy.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -111,13 +114,31 @@ public class CandidateService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Candidate lockForChange(UUID candidateId, Long expectedVersion) {
-        Candidate candidate = candidates.findForUpdate(candidateId).orElseThrow(() -> notFound(candidateId));
-        if (candidate.erased()) {
-            throw ApiProblem.conflict("candidateId", "candidate " + candidateId + " was erased; nothing about it can change");
-        }
+        Candidate candidate = changeable(candidates.findForUpdate(candidateId).orElse(null), candidateId);
         if (expectedVersion != null && expectedVersion != candidate.version) {
             throw ApiProblem.conflict("If-Match", "candidate " + candidateId + " is at version " + candidate.version
                     + ", not " + expectedVersion + "; read it again and retry");
+        }
+        return candidate;
+    }
+
+    /** {@link #lockForChange} for several candidates at once (no If-Match): each by its id. */
+    public Map<UUID, Candidate> lockAllForChange(Collection<UUID> candidateIds) {
+        Map<UUID, Candidate> locked = new HashMap<>();
+        for (Candidate candidate : candidates.findAllForUpdate(candidateIds)) {
+            locked.put(candidate.candidateId, candidate);
+        }
+        candidateIds.forEach(id -> changeable(locked.get(id), id));
+        return locked;
+    }
+
+    /** The candidate, when there is one and it was not erased (404, 409 otherwise). */
+    private static Candidate changeable(Candidate candidate, UUID candidateId) {
+        if (candidate == null) {
+            throw notFound(candidateId);
+        }
+        if (candidate.erased()) {
+            throw ApiProblem.conflict("candidateId", "candidate " + candidateId + " was erased; nothing about it can change");
         }
         return candidate;
     }

@@ -19,7 +19,10 @@ import org.understudy.platform.problem.ApiProblem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -47,6 +50,9 @@ public class PipelineService {
 
     @Inject
     CandidateEventPublisher events;
+
+    @Inject
+    CandidateViews views;
 
     @Inject
     Today today;
@@ -79,6 +85,81 @@ public class PipelineService {
     public Recorded<ReadinessAssessment> recordPastAssessment(UUID candidateId, BoardRole role, ReadinessLevel level,
                                                               LocalDate assessedOn, String assessedBy) {
         return recordAssessment(candidateId, role, level, assessedOn, assessedBy, null, true);
+    }
+
+    /** A dated assessment to record, as {@link #recordPastAssessment} takes it. */
+    public record PastAssessment(UUID candidateId, BoardRole role, ReadinessLevel level, LocalDate assessedOn, String assessedBy) {
+    }
+
+    /**
+     * {@link #recordPastAssessment} for several assessments, in their order, with the same outcome and the
+     * same events (one each, the candidate's version growing by one each time): the candidates are locked
+     * and their state read once, each assessment applied to that state in memory, and the records written
+     * together when the transaction flushes. Any refusal refuses them all (the caller then records them one
+     * by one). The ids of the assessments made, in order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> recordPastAssessments(List<PastAssessment> past) {
+        past.forEach(a -> today.requirePast(a.assessedOn(), "assessedOn"));
+        Map<UUID, Candidate> locked = candidates.lockAllForChange(past.stream().map(PastAssessment::candidateId).distinct().sorted().toList());
+        Map<UUID, HeldState> held = new HashMap<>();
+        for (CandidateView view : views.of(List.copyOf(locked.values()))) {
+            held.put(view.candidate().candidateId, new HeldState(view));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<ReadinessAssessment> made = new ArrayList<>(past.size());
+        for (PastAssessment a : past) {
+            HeldState state = held.get(a.candidateId());
+            ReadinessAssessment current = state.current.stream().filter(c -> c.role == a.role()).findFirst().orElse(null);
+            boolean earlier = current != null && a.assessedOn().isBefore(current.assessedOn);
+            ReadinessAssessment assessment = new ReadinessAssessment();
+            assessment.assessmentId = UUID.randomUUID();
+            assessment.candidateId = a.candidateId();
+            assessment.role = a.role();
+            assessment.level = a.level();
+            assessment.assessedOn = a.assessedOn();
+            assessment.assessedBy = a.assessedBy();
+            assessment.recordedAt = now;
+            assessment.current = !earlier;
+            if (earlier) {
+                state.earlier.add(assessment);
+            } else {
+                if (current != null) {
+                    current.current = false;
+                    state.current.remove(current);
+                    state.earlier.add(current);
+                }
+                state.current.add(assessment);
+            }
+            made.add(assessment);
+            state.candidate.changed(now);
+            events.publish(CandidateEventTypes.READINESS_ASSESSED, state.view(), List.of(earlier ? "earlierReadiness" : "readiness"));
+        }
+        // The replaced current assessments are written before the new ones: one current per candidate and role, always.
+        assessments.flush();
+        made.forEach(assessments::persist);
+        return made.stream().map(m -> m.assessmentId).toList();
+    }
+
+    /** A locked candidate's state while a chunk of changes is applied to it in memory. */
+    private static final class HeldState {
+        final Candidate candidate;
+        final List<ReadinessAssessment> current;
+        final List<ReadinessAssessment> earlier;
+        final List<Nomination> nominations;
+        final List<CareerExit> exits;
+
+        HeldState(CandidateView view) {
+            candidate = view.candidate();
+            current = new ArrayList<>(view.readiness());
+            earlier = new ArrayList<>(view.earlierReadiness());
+            nominations = view.nominations();
+            exits = view.exits();
+        }
+
+        CandidateView view() {
+            return new CandidateView(candidate, List.copyOf(current), List.copyOf(earlier), nominations, exits);
+        }
     }
 
     private Recorded<ReadinessAssessment> recordAssessment(UUID candidateId, BoardRole role, ReadinessLevel level, LocalDate assessedOn,

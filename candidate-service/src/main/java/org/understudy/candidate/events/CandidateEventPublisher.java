@@ -3,6 +3,7 @@ package org.understudy.candidate.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.understudy.candidate.domain.Candidate;
+import org.understudy.candidate.domain.CandidateView;
 import org.understudy.candidate.domain.CandidateViews;
 import org.understudy.events.Topics;
 import org.understudy.platform.outbox.Outbox;
@@ -30,7 +31,12 @@ public class CandidateEventPublisher {
      * @param changed names of what changed
      */
     public void publish(String type, Candidate candidate, List<String> changed) {
-        outbox.append(Topics.CANDIDATE_EVENTS, type, candidate.candidateId.toString(), candidate.version, changed,
-                views.of(candidate).toState());
+        publish(type, views.of(candidate), changed);
+    }
+
+    /** As above, for a caller that holds the candidate's view as it now is (a chunk of changes kept in memory). */
+    public void publish(String type, CandidateView view, List<String> changed) {
+        Candidate candidate = view.candidate();
+        outbox.append(Topics.CANDIDATE_EVENTS, type, candidate.candidateId.toString(), candidate.version, changed, view.toState());
     }
 }

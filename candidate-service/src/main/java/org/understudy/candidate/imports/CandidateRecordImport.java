@@ -24,7 +24,7 @@ abstract class CandidateRecordImport<R extends CandidateRecordImport.CandidateRo
     private final String name;
     private final Class<R> rowType;
     private final String record;
-    private final CandidateReference candidates;
+    final CandidateReference candidates;
 
     /** @param record what one row is, for the refusal of a rewrite ("an assessment") */
     CandidateRecordImport(String name, Class<R> rowType, String record, CandidateReference candidates) {

@@ -3,6 +3,7 @@ package org.understudy.candidate.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.understudy.candidate.domain.Candidate;
@@ -25,6 +26,13 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
     /** Loads a candidate locked for update, so that concurrent changes apply one after the other. */
     public Optional<Candidate> findForUpdate(UUID candidateId) {
         return findByIdOptional(candidateId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** These candidates, locked for a change in the order of their ids (so that two such locks cannot deadlock). */
+    public List<Candidate> findAllForUpdate(Collection<UUID> candidateIds) {
+        return candidateIds.isEmpty() ? List.of()
+                : find(CandidateIdsParameter.condition(candidateIds), Sort.by("candidateId"), CandidateIdsParameter.value(candidateIds))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /** True when another candidate is registered with this e-mail address (case-insensitive). */

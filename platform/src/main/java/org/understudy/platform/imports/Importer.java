@@ -414,7 +414,7 @@ public class Importer {
     /**
      * Applies a chunk in the caller's transaction, in its order: its keys looked up with one question,
      * each row updated, left or created in turn (a kind that creates a chunk together creates its new rows
-     * after the others: its rows do not depend on one another), their keys recorded in one batch, and the
+     * after the others, in their order), their keys recorded in one batch, and the
      * chunk's writes sent in JDBC batches.
      */
     private <R extends KeyedRow> List<Tally.Outcome> applyChunk(ImportKind<R> kind, List<Ready<R>> chunk, ImportCaller caller) {
