@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +17,12 @@ import java.util.function.IntFunction;
 
 /**
  * Import throughput of each service: a CSV file of new candidates through
- * {@code POST /api/v1/imports/candidates} (candidate-service) and one of new organisations through
+ * {@code POST /api/v1/imports/candidates} and one of their dated readiness assessments through
+ * {@code POST /api/v1/imports/readiness-assessments} (candidate-service), and one of new organisations through
  * {@code POST /api/v1/imports/organisations} (vacancy-service), each job watched to the end, beside the
- * baseline of the same kind of row created one call at a time ({@code POST /api/v1/candidates},
- * {@code POST /api/v1/organisations}, from as many client threads as the read loads use).
+ * baseline of the same kind of row written one call at a time ({@code POST /api/v1/candidates},
+ * {@code PUT /api/v1/candidates/{id}/readiness}, {@code POST /api/v1/organisations}, from as many client
+ * threads as the read loads use).
  */
 final class ImportPhase {
     /**
@@ -54,6 +57,28 @@ final class ImportPhase {
                     tag, i, i, tag, i, i % 2 == 0 ? "LONDON;SOUTH_EAST" : "NORTH_WEST"));
         }
         return imported(urls.candidate(), "candidates", csv, rows, posts, threads, postsPerSecond);
+    }
+
+    /**
+     * Dated readiness assessments of the candidates {@link #candidates} imported with the same tag, five each
+     * over the last four years (two roles, oldest first), to candidate-service; the baseline is the same
+     * write through the API, {@code PUT /api/v1/candidates/{id}/readiness}, on the loaded candidates.
+     */
+    Result assessments(int rows, int posts, int threads, String tag, List<String> candidateIds) throws Exception {
+        double postsPerSecond = baseline(posts, threads, i -> http.json("PUT", urls.candidate() + "/api/v1/candidates/"
+                + candidateIds.get(i % candidateIds.size()) + "/readiness", Map.of("role", "CHIEF_EXECUTIVE", "level", "READY_NOW",
+                "assessedOn", LocalDate.now().toString(), "assessedBy", "bench")), 200);
+        String[] levels = {"NOT_READY", "READY_3_PLUS", "READY_1_2_YEARS", "READY_NOW", "READY_NOW"};
+        StringBuilder csv = new StringBuilder("key,candidateKey,role,level,assessedOn,assessedBy\n");
+        LocalDate today = LocalDate.now();
+        for (int i = 0; i < rows; i++) {
+            int candidate = i / 5;
+            int k = i % 5;
+            csv.append("BENCH-").append(tag).append('-').append(candidate).append("-readiness-").append(k).append(",BENCH-").append(tag)
+                    .append('-').append(candidate).append(',').append(k % 2 == 0 ? "CHAIR" : "CHIEF_EXECUTIVE").append(',').append(levels[k])
+                    .append(',').append(today.minusDays(30 + (4 - k) * 300L + candidate % 90)).append(",Talent board\n");
+        }
+        return imported(urls.candidate(), "readiness-assessments", csv, rows, posts, threads, postsPerSecond);
     }
 
     /**
@@ -94,13 +119,17 @@ final class ImportPhase {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "import: %d %s (%.1f MB) %s in %.1f s from sending the file: %.0f rows/s (the job alone: "
-                        + "%.0f rows/s), created %d, rejected %d; baseline %d single POSTs (%d threads): %.0f rows/s%n",
+                        + "%.0f rows/s), created %d, rejected %d; baseline %d single calls (%d threads): %.0f rows/s%n",
                 rows, kind, file.length / 1e6, job.path("status").asText(), wall, rows / wall, job.path("rowsPerSecond").asDouble(),
                 job.path("created").asInt(), job.path("rejected").asInt(), posts, threads, postsPerSecond);
         return new Result(rows, job.path("rejected").asInt(), rows / wall, wall, posts, postsPerSecond);
     }
 
     private double baseline(int posts, int threads, IntFunction<HttpRequest> request) throws Exception {
+        return baseline(posts, threads, request, 201);
+    }
+
+    private double baseline(int posts, int threads, IntFunction<HttpRequest> request, int status) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
@@ -109,7 +138,7 @@ final class ImportPhase {
             for (int t = 0; t < threads; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < posts; i = next.getAndIncrement()) {
-                        http.send(request.apply(i), 201);
+                        http.send(request.apply(i), status);
                     }
                     return null;
                 }));
