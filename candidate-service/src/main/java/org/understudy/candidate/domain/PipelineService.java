@@ -112,15 +112,7 @@ public class PipelineService {
             HeldState state = held.get(a.candidateId());
             ReadinessAssessment current = state.current.stream().filter(c -> c.role == a.role()).findFirst().orElse(null);
             boolean earlier = current != null && a.assessedOn().isBefore(current.assessedOn);
-            ReadinessAssessment assessment = new ReadinessAssessment();
-            assessment.assessmentId = UUID.randomUUID();
-            assessment.candidateId = a.candidateId();
-            assessment.role = a.role();
-            assessment.level = a.level();
-            assessment.assessedOn = a.assessedOn();
-            assessment.assessedBy = a.assessedBy();
-            assessment.recordedAt = now;
-            assessment.current = !earlier;
+            ReadinessAssessment assessment = assessment(a.candidateId(), a.role(), a.level(), a.assessedOn(), a.assessedBy(), now, !earlier);
             if (earlier) {
                 state.earlier.add(assessment);
             } else {
@@ -139,6 +131,20 @@ public class PipelineService {
         assessments.flush();
         made.forEach(assessments::persist);
         return made.stream().map(m -> m.assessmentId).toList();
+    }
+
+    private static ReadinessAssessment assessment(UUID candidateId, BoardRole role, ReadinessLevel level, LocalDate assessedOn,
+                                                  String assessedBy, OffsetDateTime recordedAt, boolean current) {
+        ReadinessAssessment assessment = new ReadinessAssessment();
+        assessment.assessmentId = UUID.randomUUID();
+        assessment.candidateId = candidateId;
+        assessment.role = role;
+        assessment.level = level;
+        assessment.assessedOn = assessedOn;
+        assessment.assessedBy = assessedBy;
+        assessment.recordedAt = recordedAt;
+        assessment.current = current;
+        return assessment;
     }
 
     /** A locked candidate's state while a chunk of changes is applied to it in memory. */
@@ -176,15 +182,7 @@ public class PipelineService {
             assessments.supersede(candidateId, role);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ReadinessAssessment assessment = new ReadinessAssessment();
-        assessment.assessmentId = UUID.randomUUID();
-        assessment.candidateId = candidateId;
-        assessment.role = role;
-        assessment.level = level;
-        assessment.assessedOn = assessedOn;
-        assessment.assessedBy = assessedBy;
-        assessment.recordedAt = now;
-        assessment.current = !earlier;
+        ReadinessAssessment assessment = assessment(candidateId, role, level, assessedOn, assessedBy, now, !earlier);
         assessments.persist(assessment);
         candidate.changed(now);
         events.publish(CandidateEventTypes.READINESS_ASSESSED, candidate, List.of(earlier ? "earlierReadiness" : "readiness"));

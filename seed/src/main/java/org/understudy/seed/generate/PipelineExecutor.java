@@ -221,9 +221,7 @@ public final class PipelineExecutor {
         // 3. Incumbents, in date order per post.
         for (PostPlan p : plan.posts()) {
             UUID postId = postIds.get(p.key());
-            long writes = p.tenures().size() + (p.departure() == null ? 0 : 1);
-            if (postId == null || Boolean.TRUE.equals(existing.postHeld().get(p.key()))) {
-                skip(writes, postId == null ? "no " + p.key() + " post in vacancy-service" : p.key() + " already has an incumbent; its history is left as it is");
+            if (leftAsItIs(p, postId, existing)) {
                 continue;
             }
             incumbents(p, postId);
@@ -334,14 +332,25 @@ public final class PipelineExecutor {
         importAll(candidate, "nominations", nominations, POST_NOT_YET_KNOWN);
     }
 
+    /** True (and its writes skipped) when the post is not in vacancy-service or already has an incumbent. */
+    private boolean leftAsItIs(PostPlan p, UUID postId, Existing existing) {
+        if (postId != null && !Boolean.TRUE.equals(existing.postHeld().get(p.key()))) {
+            return false;
+        }
+        skip(writes(p), postId == null ? "no " + p.key() + " post in vacancy-service" : p.key() + " already has an incumbent; its history is left as it is");
+        return true;
+    }
+
+    private static long writes(PostPlan p) {
+        return p.tenures().size() + (p.departure() == null ? 0 : 1);
+    }
+
     /** Each post's holders, oldest first: from {@code since} until the next one took over (or the post fell vacant), and why they left. */
     private List<List<Map<String, Object>>> incumbencies(PipelinePlan plan, Existing existing, Map<PostKey, UUID> postIds) {
         List<List<Map<String, Object>>> posts = new ArrayList<>();
         for (PostPlan p : plan.posts()) {
             UUID postId = postIds.get(p.key());
-            long writes = p.tenures().size() + (p.departure() == null ? 0 : 1);
-            if (postId == null || Boolean.TRUE.equals(existing.postHeld().get(p.key()))) {
-                skip(writes, postId == null ? "no " + p.key() + " post in vacancy-service" : p.key() + " already has an incumbent; its history is left as it is");
+            if (leftAsItIs(p, postId, existing)) {
                 continue;
             }
             List<Map<String, Object>> held = new ArrayList<>();
@@ -351,7 +360,7 @@ public final class PipelineExecutor {
                 r.put("key", "seed-incumbency-" + p.key().odsCode() + "-" + p.key().role() + "-" + i);
                 r.put("postId", postId.toString());
                 if (!holder(t, r)) {
-                    skip(writes, p.key() + ": its holder was not registered");
+                    skip(writes(p), p.key() + ": its holder was not registered");
                     held = null;
                     break;
                 }
