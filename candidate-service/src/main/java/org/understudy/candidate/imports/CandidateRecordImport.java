@@ -5,6 +5,7 @@ import org.understudy.platform.imports.ImportKind;
 import org.understudy.platform.imports.KeyedRow;
 import org.understudy.platform.problem.ApiProblem;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,7 +25,7 @@ abstract class CandidateRecordImport<R extends CandidateRecordImport.CandidateRo
     private final String name;
     private final Class<R> rowType;
     private final String record;
-    final CandidateReference candidates;
+    private final CandidateReference candidates;
 
     /** @param record what one row is, for the refusal of a rewrite ("an assessment") */
     CandidateRecordImport(String name, Class<R> rowType, String record, CandidateReference candidates) {
@@ -47,6 +48,11 @@ abstract class CandidateRecordImport<R extends CandidateRecordImport.CandidateRo
     @Override
     public final UUID create(R row, ImportCaller caller) {
         return create(row, candidates.resolve(row.candidateKey(), row.candidateId()));
+    }
+
+    /** The candidates the rows are about, in the rows' order (their keys asked with one question). */
+    final List<UUID> candidateIds(List<R> rows) {
+        return candidates.resolveAll(rows);
     }
 
     /** Stores the row about this candidate; the id of what it made. */

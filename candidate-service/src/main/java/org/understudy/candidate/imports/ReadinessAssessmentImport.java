@@ -46,7 +46,7 @@ public class ReadinessAssessmentImport extends CandidateRecordImport<ReadinessAs
     /** A chunk's new assessments together: their candidates locked and read once, the records written in batches. */
     @Override
     public List<UUID> createAll(List<Row> rows, ImportCaller caller) {
-        List<UUID> candidateIds = candidates.resolveAll(rows);
+        List<UUID> candidateIds = candidateIds(rows);
         List<PipelineService.PastAssessment> past = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);

@@ -21,7 +21,7 @@ final class ImportFiles {
     private static final List<String> ENDED = List.of("COMPLETED", "REJECTED", "FAILED");
 
     /** How one file's job ended. */
-    record Job(int rows, String status, int created, int unchanged, int rejected, List<JsonNode> problems, String message) {
+    record Job(int rows, String status, int created, int rejected, List<JsonNode> problems, String message) {
         boolean completed() {
             return "COMPLETED".equals(status);
         }
@@ -62,8 +62,7 @@ final class ImportFiles {
             boolean retry = job.rejected() > 0 && job.rejected() == job.problems().size() && job.problems().stream().allMatch(passing)
                     && System.currentTimeMillis() < deadline;
             if (!retry) {
-                return new Job(job.rows(), job.status(), created, job.unchanged() - (created - job.created()), job.rejected(),
-                        job.problems(), job.message());
+                return new Job(job.rows(), job.status(), created, job.rejected(), job.problems(), job.message());
             }
             sleep(1000);
         }
@@ -72,7 +71,7 @@ final class ImportFiles {
     private static Job once(ApiClient client, String kind, int rows, byte[] file) {
         ApiClient.Response r = client.postFile("/api/v1/imports/" + kind, "application/x-ndjson", file);
         if (r.status() != 202) {
-            return new Job(rows, "REFUSED", 0, 0, rows, List.of(), r.problem());
+            return new Job(rows, "REFUSED", 0, rows, List.of(), r.problem());
         }
         JsonNode job = r.body();
         String path = "/api/v1/imports/" + kind + "/" + job.path("id").asText();
@@ -85,8 +84,8 @@ final class ImportFiles {
         }
         List<JsonNode> problems = new ArrayList<>();
         job.path("problems").forEach(problems::add);
-        return new Job(rows, job.path("status").asText(), job.path("created").asInt(), job.path("unchanged").asInt(),
-                job.path("rejected").asInt(), problems, job.path("message").asText(""));
+        return new Job(rows, job.path("status").asText(), job.path("created").asInt(), job.path("rejected").asInt(), problems,
+                job.path("message").asText(""));
     }
 
     private static byte[] ndjson(List<Map<String, Object>> rows) {
